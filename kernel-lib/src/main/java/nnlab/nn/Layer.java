@@ -1,0 +1,48 @@
+package nnlab.nn;
+
+import java.util.List;
+import nnlab.tensor.Tensor;
+
+/**
+ * One step of a network: {@code y = forward(x)}, and the way back, {@code dx = backward(x, dy)}.
+ *
+ * <p>{@code backward} takes the layer's original input {@code x} and {@code dy = dL/dy}, returns
+ * {@code dL/dx}, and keeps the gradients of its own parameters in {@link #params()} for
+ * {@link #step(double)} or an optimizer. Inputs are batches: rows are samples.
+ *
+ * <pre>{@code
+ * Layer layer = new Linear(5, 7, new Rng(1));
+ * Tensor y  = layer.forward(x);          // [N, 5] -> [N, 7]
+ * Tensor dx = layer.backward(x, dy);     // [N, 7] -> [N, 5]; stores dW, db
+ * layer.step(0.01);                      // W -= 0.01 * dW; b -= 0.01 * db
+ * }</pre>
+ */
+public interface Layer {
+
+    /** The layer's output for a batch {@code x}. */
+    Tensor forward(Tensor x);
+
+    /** dL/dx given the original input {@code x} and dL/dy; stores the parameters' gradients. */
+    Tensor backward(Tensor x, Tensor dy);
+
+    /** The trainable parameters with their latest gradients; empty for activations. */
+    default List<Param> params() {
+        return List.of();
+    }
+
+    /** Plain gradient descent on this layer's parameters: {@code p -= lr * dp}. */
+    default void step(double lr) {
+        for (Param p : params()) {
+            p.value().addScaledInPlace(-lr, p.grad());
+        }
+    }
+
+    /** Switches training behaviour on or off (only layers like Dropout care). */
+    default void train(boolean training) {
+    }
+
+    /** Output shape for an input shape, for {@code Net.toString}; activations keep the shape. */
+    default int[] outputShape(int[] inputShape) {
+        return inputShape;
+    }
+}

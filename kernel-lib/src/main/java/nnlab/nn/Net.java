@@ -1,0 +1,163 @@
+package nnlab.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import nnlab.tensor.Tensor;
+
+/**
+ * A network: layers applied one after another, {@code y = f_n(...f_2(f_1(x)))}.
+ *
+ * <p>{@link #forward} keeps every layer's input in a {@link Trace}, because each layer's
+ * {@code backward(x, dy)} needs its original input; {@link #backward} walks the layers in reverse,
+ * feeding each one's dx to the layer before it as dy.
+ *
+ * <pre>{@code
+ * Net net = new Net(new Linear(64, 32, rng), new ReLU(), new Linear(32, 1, rng), new Sigmoid());
+ * Net.Trace trace = net.forward(xb);
+ * net.backward(trace, loss.grad(yb, trace.output()));
+ * net.step(0.01);
+ * }</pre>
+ */
+public final class Net {
+    private final List<Layer> layers;
+
+    public Net(Layer... layers) {
+        this(Arrays.asList(layers));
+    }
+
+    public Net(List<Layer> layers) {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("Net: needs at least one layer");
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            Objects.requireNonNull(layers.get(i), "Net: layer " + i + " is null");
+        }
+        this.layers = List.copyOf(layers);
+    }
+
+    /** What a forward pass saw: each layer's input, and the network's output. */
+    public static final class Trace {
+        private final List<Tensor> inputs;
+        private final Tensor output;
+
+        Trace(List<Tensor> inputs, Tensor output) {
+            this.inputs = Collections.unmodifiableList(inputs);
+            this.output = output;
+        }
+
+        /** The prediction. */
+        public Tensor output() {
+            return output;
+        }
+
+        /** The input of layer {@code i} (input(0) is the network's input). */
+        public Tensor input(int i) {
+            return inputs.get(i);
+        }
+
+        /** Inputs of every layer, in order. */
+        public List<Tensor> inputs() {
+            return inputs;
+        }
+    }
+
+    /** Runs every layer, keeping their inputs for {@link #backward}. */
+    public Trace forward(Tensor x) {
+        List<Tensor> inputs = new ArrayList<>(layers.size());
+        Tensor h = x;
+        for (Layer layer : layers) {
+            inputs.add(h);
+            h = layer.forward(h);
+        }
+        return new Trace(inputs, h);
+    }
+
+    /** Back-propagates {@code dy = dL/doutput}; every layer stores its gradients. Returns dL/dx. */
+    public Tensor backward(Trace trace, Tensor dy) {
+        if (trace.inputs.size() != layers.size()) {
+            throw new IllegalArgumentException("Net.backward: the trace has " + trace.inputs.size()
+                    + " layer inputs but this net has " + layers.size() + " layers; pass the trace from this net's forward");
+        }
+        Tensor d = dy;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            d = layers.get(i).backward(trace.inputs.get(i), d);
+        }
+        return d;
+    }
+
+    /** Gradient descent on every layer: {@code p -= lr * dp}. */
+    public void step(double lr) {
+        for (Layer layer : layers) {
+            layer.step(lr);
+        }
+    }
+
+    /** The output in evaluation mode (Dropout off), without keeping a trace. */
+    public Tensor predict(Tensor x) {
+        train(false);
+        try {
+            Tensor h = x;
+            for (Layer layer : layers) {
+                h = layer.forward(h);
+            }
+            return h;
+        } finally {
+            train(true);
+        }
+    }
+
+    /** Switches training behaviour (Dropout) on or off in every layer. */
+    public void train(boolean training) {
+        for (Layer layer : layers) {
+            layer.train(training);
+        }
+    }
+
+    /** The layers, in order. */
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** Every trainable parameter, layer by layer. */
+    public List<Param> params() {
+        List<Param> ps = new ArrayList<>();
+        for (Layer layer : layers) {
+            ps.addAll(layer.params());
+        }
+        return ps;
+    }
+
+    /** Total number of trainable values. */
+    public int parameterCount() {
+        int n = 0;
+        for (Param p : params()) {
+            n += p.size();
+        }
+        return n;
+    }
+
+    /** A table of layers with output shapes (for an input of unknown batch size N) and parameter counts. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Net(\n");
+        int[] shape = null;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            int count = layer.params().stream().mapToInt(Param::size).sum();
+            String out = "";
+            if (i == 0 && !layer.params().isEmpty()) {
+                int[] w = layer.params().get(0).value().shape();
+                shape = new int[] {-1, w[0]};
+            }
+            if (shape != null) {
+                shape = layer.outputShape(shape);
+                out = Arrays.toString(shape).replace("-1", "N");
+            }
+            sb.append(String.format("  (%d) %-28s out %-12s params %,d%n", i, layer, out, count));
+        }
+        return sb.append(String.format(")  total params %,d", parameterCount())).toString();
+    }
+}

@@ -1,0 +1,76 @@
+package nnlab.tensor;
+
+import java.util.Arrays;
+
+/** Shape arithmetic and the error messages that go with it. Package-private helpers for Tensor. */
+final class Shapes {
+    private Shapes() {
+    }
+
+    static String str(int[] shape) {
+        return Arrays.toString(shape);
+    }
+
+    static int size(int[] shape) {
+        long n = 1;
+        for (int d : shape) {
+            n *= d;
+        }
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("shape " + str(shape) + " has " + n
+                    + " elements; at most " + Integer.MAX_VALUE + " fit in one tensor");
+        }
+        return (int) n;
+    }
+
+    static int[] checked(String op, int[] shape) {
+        if (shape == null) {
+            throw new IllegalArgumentException(op + ": shape is null; expected dimensions like [3, 4]");
+        }
+        for (int d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException(op + ": negative dimension in shape " + str(shape)
+                        + "; every dimension must be >= 0");
+            }
+        }
+        return shape.clone();
+    }
+
+    /** The numpy broadcast of two shapes, or an error naming both shapes and the rule. */
+    static int[] broadcast(String op, int[] a, int[] b) {
+        int n = Math.max(a.length, b.length);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            int da = i < n - a.length ? 1 : a[i - (n - a.length)];
+            int db = i < n - b.length ? 1 : b[i - (n - b.length)];
+            if (da != db && da != 1 && db != 1) {
+                throw new IllegalArgumentException(op + ": cannot broadcast " + str(a) + " with " + str(b)
+                        + ": dimension " + i + " (aligned from the right) is " + da + " vs " + db
+                        + " and neither is 1");
+            }
+            out[i] = Math.max(da, db);
+        }
+        return out;
+    }
+
+    /** Row-major strides of {@code shape} seen as {@code outRank} dims, 0 where broadcast. */
+    static int[] broadcastStrides(int[] shape, int[] out) {
+        int[] strides = new int[out.length];
+        int off = out.length - shape.length;
+        int s = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            strides[i + off] = shape[i] == 1 ? 0 : s;
+            s *= shape[i];
+        }
+        return strides;
+    }
+
+    static int axis(String op, int axis, int rank) {
+        int a = axis < 0 ? axis + rank : axis;
+        if (a < 0 || a >= rank) {
+            throw new IllegalArgumentException(op + ": axis " + axis + " is out of range for a tensor with "
+                    + rank + " dimension" + (rank == 1 ? "" : "s") + "; expected -" + rank + " <= axis < " + rank);
+        }
+        return a;
+    }
+}
