@@ -9,6 +9,7 @@ import java.util.Set;
 import nnlab.Rng;
 import nnlab.data.Dataset;
 import nnlab.loss.Loss;
+import nnlab.loss.MeanSquaredError;
 import nnlab.metrics.Metrics;
 import nnlab.nn.Net;
 import nnlab.optim.Optimizer;
@@ -30,8 +31,8 @@ import nnlab.tensor.Tensor;
  * </pre>
  *
  * <p>Targets: {@code Dataset.y()} is [N]. For a net output [N, 1] (sigmoid) it is passed as [N, 1]; for
- * output [N] as [N]; for [N, C] as integer labels [N] (CrossEntropy), or one-hot [N, C] after
- * {@link #oneHotTargets(boolean) oneHotTargets(true)} (MeanSquaredError on C outputs). Accuracy
+ * output [N] as [N]; for [N, C] as integer labels [N] (CrossEntropy), or one-hot [N, C] for
+ * MeanSquaredError (and for any loss after {@link #oneHotTargets(boolean) oneHotTargets(true)}). Accuracy
  * ({@link Metrics#accuracy}) is recorded when y holds labels that fit the output (0/1, or 0..C-1).
  *
  * <p>Settings: seed 12345 (same seed, same initial net → identical History), shuffle on, no schedule,
@@ -116,7 +117,7 @@ public final class Trainer {
         return this;
     }
 
-    /** For a net with C outputs: pass one-hot [N, C] targets instead of labels [N] (e.g. for MSE). */
+    /** For a net with C outputs: pass one-hot [N, C] targets instead of labels [N] (automatic for MSE). */
     public Trainer oneHotTargets(boolean oneHot) {
         this.oneHot = oneHot;
         return this;
@@ -140,8 +141,12 @@ public final class Trainer {
             throw new IllegalArgumentException("Trainer: early stopping on " + stopMetric
                     + " needs class labels in y that fit the net's output " + java.util.Arrays.toString(probe.shape()));
         }
+        if (stopMetric != null && stopMetric.startsWith("test") && test == null) {
+            throw new IllegalArgumentException("Trainer: early stopping on " + stopMetric + " needs a test set, got test = null");
+        }
         History h = new History(test != null, accuracy);
-        Loop loop = new Loop(net, loss, opt, train, batchSize, accuracy, h, oneHot);
+        boolean hot = oneHot || (loss instanceof MeanSquaredError && probe.rank() == 2 && probe.shape(1) > 1);
+        Loop loop = new Loop(net, loss, opt, train, batchSize, accuracy, h, hot);
         Rng rng = new Rng(seed);
         EarlyStop early = stopMetric == null ? null : new EarlyStop(stopMetric, patience);
         for (int epoch = 1; epoch <= epochs; epoch++) {
