@@ -39,7 +39,9 @@ import nnlab.tensor.Tensor;
  * no early stopping, verbose (one line per epoch on standard output). Early stopping ends training when
  * a metric has not improved for {@code patience} epochs; the net keeps its last weights (the best ones
  * are not restored). Each batch checks {@code Thread.interrupted()}, so the notebook's stop button ends
- * training with a {@link TrainingException}; so does a NaN or infinite loss.
+ * training with a {@link TrainingException} (the interrupt is consumed, so the next cell runs normally);
+ * so does a NaN or infinite loss. Settings apply through {@link #run}; the static {@code fit} always uses
+ * the defaults.
  *
  * <pre>{@code
  * History h = Trainer.fit(net, new BinaryCrossEntropy(), new SGD(net.params(), 0.01), train, test, 100, 10);
