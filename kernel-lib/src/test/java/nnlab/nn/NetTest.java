@@ -81,6 +81,13 @@ class NetTest {
     }
 
     @Test
+    void toStringShowsShapesWhenTheNetStartsWithAnActivation() {
+        String s = new Net(new Dropout(0.2, new Rng(1)), new Linear(5, 3, new Rng(1))).toString();
+        assertTrue(s.contains("(0) Dropout(p=0.2)               out [N, 5]"), s);
+        assertTrue(s.contains("(1) Linear(in=5, out=3)          out [N, 3]       params 18"), s);
+    }
+
+    @Test
     void misuseIsExplained() {
         var e = assertThrows(IllegalArgumentException.class, () -> net.backward(new Net(l1).forward(x), Tensor.ones(5, 4)));
         assertEquals("Net.backward: the trace has 1 layer inputs but this net has 3 layers; pass the trace from this "
