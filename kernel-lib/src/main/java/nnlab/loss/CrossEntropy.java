@@ -19,7 +19,7 @@ import nnlab.tensor.Tensor;
  * <pre>{@code
  * Loss ce = new CrossEntropy();
  * double l = ce.value(Tensor.ofInts(2), Tensor.of(new double[][] {{1, 2, 3}}));   // 0.407606
- * Tensor p = CrossEntropy.softmax(logits);                                         // probabilities
+ * Tensor p = CrossEntropy.softmax(Tensor.of(new double[][] {{1, 2, 3}}));          // [[0.090031, 0.244728, 0.665241]]
  * }</pre>
  */
 public final class CrossEntropy implements Loss {
