@@ -12,7 +12,7 @@ import nnlab.tensor.Tensor;
  * large logits never overflow. Softmax is fused in: {@code dL/dz = (softmax(z) - y_onehot) / N}.
  *
  * <p>Shapes: yHat = logits [N, C] (no Softmax layer before this loss); y is either integer labels
- * [N] (or [N, 1]) in 0..C-1, or one-hot / probability rows [N, C]. Reduction: mean over N.
+ * [N] (or [N, 1]) in 0..C-1, or one-hot / probability rows [N, C] that each sum to 1. Reduction: mean over N.
  *
  * <p>Parameters: none.
  *

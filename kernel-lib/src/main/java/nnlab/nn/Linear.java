@@ -90,6 +90,8 @@ public final class Linear implements Layer {
         if (!java.util.Arrays.equals(b.shape(), new int[] {out})) {
             throw new IllegalArgumentException(this + ": expected b [" + out + "], got " + Checks.str(b.shape()));
         }
+        W.requireFinite(this + ": W");
+        b.requireFinite(this + ": b");
         weight.value().copyFromInPlace(W);
         bias.value().copyFromInPlace(b);
     }
