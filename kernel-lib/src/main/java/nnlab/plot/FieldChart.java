@@ -92,7 +92,7 @@ public class FieldChart extends XYPlot {
             s.setPlotBackgroundColor(plotBackground);
         }
         if (colorBar != null) {
-            colorBar.paint(g, width - barWidth, area.y, area.height, s);
+            colorBar.paint(g, area.x + area.width, area.y, area.height, s);
         }
         setWidth(width);
     }
