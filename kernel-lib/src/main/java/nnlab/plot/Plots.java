@@ -41,7 +41,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 public final class Plots {
 
     static {
-        Display.setFallback(new ChartFallback());
+        ChartFallback.install();
     }
 
     private Plots() {
