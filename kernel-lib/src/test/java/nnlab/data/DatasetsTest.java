@@ -65,7 +65,7 @@ class DatasetsTest {
             assertNotNull(in, "resource " + Datasets.DIGITS_RESOURCE);
             assertArrayEquals(Files.readAllBytes(digitsFile()), in.readAllBytes());
         }
-        Dataset fromResource = Datasets.parseDigits(Files.newInputStream(digitsFile()), "file");
+        Dataset fromResource = DigitsCsv.parse(Files.newInputStream(digitsFile()), "file", null);
         assertEquals(fromResource.x(), Datasets.digits().x());
     }
 
@@ -78,17 +78,18 @@ class DatasetsTest {
 
     @Test
     void corruptDigitsResourceIsNamed() throws IOException {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Datasets.parseDigits(
-                new ByteArrayInputStream("plain text".getBytes(StandardCharsets.US_ASCII)), "nnlab/data/x.csv.gz"));
+        InputStream text = new ByteArrayInputStream("plain text".getBytes(StandardCharsets.US_ASCII));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> DigitsCsv.parse(text, "nnlab/data/x.csv.gz", null));
         assertEquals("Datasets.digits: resource nnlab/data/x.csv.gz is corrupt (Not in GZIP format); expected the "
                 + "gzipped CSV of scikit-learn's digits, see datasets/README.md", e.getMessage());
 
-        e = assertThrows(IllegalStateException.class, () -> Datasets.parseDigits(gzip("1,2,3\n"), "r"));
+        e = assertThrows(IllegalStateException.class, () -> DigitsCsv.parse(gzip("1,2,3\n"), "r", null));
         assertEquals("Datasets.digits: resource r is corrupt: line 1 has 3 fields; expected 65 (64 pixels, then the "
                 + "label)", e.getMessage());
 
         String row = "0,".repeat(63) + "17,3\n";
-        e = assertThrows(IllegalStateException.class, () -> Datasets.parseDigits(gzip(row), "r"));
+        e = assertThrows(IllegalStateException.class, () -> DigitsCsv.parse(gzip(row), "r", null));
         assertEquals("Datasets.digits: resource r is corrupt: line 1 field 64 is '17'; expected an integer 0..16",
                 e.getMessage());
     }
@@ -142,12 +143,14 @@ class DatasetsTest {
     void oneHotRejectsBadLabels() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Datasets.oneHot(Tensor.of(0, 3), 3));
-        assertEquals("oneHot: label 3 at index 1 is out of range; expected class indices 0..2 for 3 classes", e.getMessage());
+        assertEquals("oneHot: label 3 at index 1 is out of range; expected class indices 0..2 for 3 classes",
+                e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Datasets.oneHot(Tensor.of(0, 1.5), 3));
         assertEquals("oneHot: label 1.5 at index 1 is not an integer; expected class indices 0..2 for 3 classes",
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Datasets.oneHot(Tensor.of(-1), 3));
-        assertEquals("oneHot: label -1 at index 0 is out of range; expected class indices 0..2 for 3 classes", e.getMessage());
+        assertEquals("oneHot: label -1 at index 0 is out of range; expected class indices 0..2 for 3 classes",
+                e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Datasets.oneHot(Tensor.zeros(2, 2), 3));
         assertEquals("oneHot: expected labels of shape [N] (or [N, 1]), got [2, 2]", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Datasets.oneHot(Tensor.of(0), 0));

@@ -105,9 +105,20 @@ class IdxTest {
                 gzipInPlace(cut);
             }
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Idx.readImages(cut));
-            assertEquals("Idx: " + cut + " is truncated: header 3 images of 2x3 needs 34 bytes, got 30",
-                    e.getMessage());
+            assertEquals("Idx: " + cut + " is truncated: header 3 images of 2x3 needs 34 bytes"
+                    + (gzip ? " (after gunzip)" : "") + ", got 30", e.getMessage());
         }
+    }
+
+    @Test
+    void cutOffGzipStreamIsReportedAsIncomplete() throws IOException {
+        Path gz = dir.resolve("img.gz");
+        Idx.writeImages(gz, IMAGES, true);
+        byte[] b = Files.readAllBytes(gz);
+        Files.write(gz, Arrays.copyOf(b, b.length - 12));     // loses the end of the deflate data and the trailer
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Idx.readImages(gz));
+        assertEquals("Idx: " + gz + " is not a complete gzip file (Unexpected end of ZLIB input stream); "
+                + "expected a gzip-compressed IDX images file", e.getMessage());
     }
 
     @Test
