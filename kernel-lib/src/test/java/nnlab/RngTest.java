@@ -134,13 +134,16 @@ class RngTest {
                 assertThrows(IllegalArgumentException.class, () -> rng.uniform(2, 1, 3)).getMessage());
         assertEquals("normal: expected finite mean and std >= 0, got mean=0.0, std=-1.0",
                 assertThrows(IllegalArgumentException.class, () -> rng.normal(0, -1, 3)).getMessage());
-        assertEquals("integers: expected lo < hi, got lo=3, hi=3",
+        assertEquals("integers: expected lo < hi with hi - lo <= 2147483647, got lo=3, hi=3",
                 assertThrows(IllegalArgumentException.class, () -> rng.integers(3, 3, 2)).getMessage());
         assertEquals("bernoulli: p must be in [0, 1], got 1.5",
                 assertThrows(IllegalArgumentException.class, () -> rng.bernoulli(1.5, 2)).getMessage());
         assertEquals("permutation: n must be >= 0, got -1",
                 assertThrows(IllegalArgumentException.class, () -> rng.permutation(-1)).getMessage());
-        assertEquals("Tensor.zeros: negative dimension in shape [-2]; every dimension must be >= 0",
+        assertEquals("uniform: negative dimension in shape [-2]; every dimension must be >= 0",
                 assertThrows(IllegalArgumentException.class, () -> rng.uniform(0, 1, -2)).getMessage());
+        assertEquals("integers: expected lo < hi with hi - lo <= 2147483647, got lo=-2147483648, hi=2147483647",
+                assertThrows(IllegalArgumentException.class, () -> rng.integers(Integer.MIN_VALUE, Integer.MAX_VALUE, 1))
+                        .getMessage());
     }
 }

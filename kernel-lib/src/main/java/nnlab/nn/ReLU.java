@@ -16,7 +16,7 @@ import nnlab.tensor.Tensor;
  * <pre>{@code
  * Layer r = new ReLU();
  * Tensor y = r.forward(Tensor.of(-2, 0, 3));    // [0, 0, 3]
- * Tensor dx = r.backward(x, dy);                // dy where x >= 0, else 0
+ * Tensor dx = r.backward(Tensor.of(-2, 0, 3), Tensor.ones(3));   // [0, 1, 1]
  * }</pre>
  */
 public final class ReLU implements Layer {
@@ -24,7 +24,7 @@ public final class ReLU implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         Checks.notNull(this, x);
-        return x.map(v -> v > 0 ? v : 0);
+        return x.map(v -> v < 0 ? 0 : v); // NaN stays NaN, so a diverging net is noticed
     }
 
     @Override
