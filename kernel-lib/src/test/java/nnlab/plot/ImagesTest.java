@@ -26,6 +26,12 @@ class ImagesTest {
         assertTrue(Math.abs(grey - 128) <= 1, "value 8 is mid grey, got " + grey);
         assertEquals(0x000000, im.getRGB(cell + 6 + 5, 6 + 5) & 0xffffff, "second image, top left is 16");
         assertEquals(0xffffff, im.getRGB(0, 0) & 0xffffff, "white padding");
+        BufferedImage cube = Plots.images(x.reshape(2, 2, 2), 2, 2);
+        for (int y = 0; y < cube.getHeight(); y += 5) {
+            for (int xx = 0; xx < cube.getWidth(); xx += 5) {
+                assertEquals(im.getRGB(xx, y), cube.getRGB(xx, y), "[N, h, w] draws like [N, h*w]");
+            }
+        }
     }
 
     @Test
