@@ -48,7 +48,7 @@ final class LearningCurves {
         if (metric.equals("accuracy")) {
             c.getStyler().setYAxisMin(-0.02).setYAxisMax(1.02);     // 0 and 1 stay labelled
         }
-        Lines.placeLegend(c);
+        LegendCorner.place(c);
         return c;
     }
 
