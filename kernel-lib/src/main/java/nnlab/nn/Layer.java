@@ -25,6 +25,14 @@ public interface Layer {
     /** dL/dx given the original input {@code x} and dL/dy; stores the parameters' gradients. */
     Tensor backward(Tensor x, Tensor dy);
 
+    /**
+     * Stores the parameters' gradients as {@link #backward} does, when nobody needs dL/dx (the first
+     * layer of a network, whose input is data). The default calls {@code backward} and drops dx.
+     */
+    default void backwardParams(Tensor x, Tensor dy) {
+        backward(x, dy);
+    }
+
     /** The trainable parameters with their latest gradients; empty for activations. */
     default List<Param> params() {
         return List.of();

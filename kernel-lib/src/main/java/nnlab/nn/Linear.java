@@ -74,11 +74,16 @@ public final class Linear implements Layer {
 
     @Override
     public Tensor backward(Tensor x, Tensor dy) {
+        backwardParams(x, dy);                                  // checks shapes; stores dW and db
+        return dy.matmulTranspose(weight.value());              // dL/dx = dy·Wᵀ
+    }
+
+    @Override
+    public void backwardParams(Tensor x, Tensor dy) {
         Checks.input2d(this, x, in);
         Checks.dy(this, dy, new int[] {x.shape(0), out});
         weight.grad().copyFromInPlace(x.transposeMatmul(dy)); // dL/dW = xᵀ·dy
         bias.grad().copyFromInPlace(dy.sum(0));                // dL/db = sum of dy over the batch
-        return dy.matmulTranspose(weight.value());              // dL/dx = dy·Wᵀ
     }
 
     /** Replaces W [in, out] and b [out] by copies of the given tensors, in place. */

@@ -57,7 +57,7 @@ final class Loop {
             if (!Double.isFinite(l)) {
                 throw diverged("training loss", l, epoch, "step " + step + " of " + steps);
             }
-            net.backward(trace, loss.grad(target, out));
+            net.backwardParams(trace, loss.grad(target, out));
             opt.step();
             lossSum += l * (to - from);
             accSum += accuracy ? Metrics.accuracy(yb, out) * (to - from) : 0;

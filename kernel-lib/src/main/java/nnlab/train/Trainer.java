@@ -25,7 +25,7 @@ import nnlab.tensor.Tensor;
  *     lr = schedule.at(t)                      (when a schedule is set)
  *     for each batch (xb, yb) of a permutation of train (seeded):
  *         out = net.forward(xb);  L = loss(yb, out)        (stop if L is NaN or infinite)
- *         net.backward(trace, dL/dout);  optimizer.step()
+ *         net.backwardParams(trace, dL/dout);  optimizer.step()      (no dL/dx for the data)
  *     train_loss, train_accuracy = averages over the epoch's batches (weights changing as they go)
  *     test_loss, test_accuracy   = on the whole test set after the epoch (net.predict, eval mode)
  * </pre>

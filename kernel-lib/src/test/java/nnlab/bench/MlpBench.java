@@ -54,7 +54,7 @@ public final class MlpBench {
                 Tensor xb = train.x().take(idx);
                 Tensor yb = train.y().take(idx);
                 Net.Trace trace = net.forward(xb);
-                net.backward(trace, loss.grad(yb, trace.output()));
+                net.backwardParams(trace, loss.grad(yb, trace.output()));
                 sgd.step();
             }
             seconds.add((System.nanoTime() - t0) / 1e9);

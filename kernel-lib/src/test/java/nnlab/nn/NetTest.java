@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import nnlab.Rng;
 import nnlab.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -127,5 +128,23 @@ class NetTest {
         net.train(true);
         net.predict(Tensor.ones(2, 3));
         assertTrue(drop.isTraining(), "training mode must survive predict");
+    }
+
+    @Test
+    void backwardParamsStoresTheSameGradientsAsBackward() {
+        Linear first = new Linear(3, 4, new Rng(5));
+        Linear second = new Linear(4, 2, new Rng(6));
+        Net net = new Net(first, new Tanh(), second);
+        Tensor x = new Rng(7).normal(0, 1, 5, 3);
+        Tensor dy = new Rng(8).normal(0, 1, 5, 2);
+        net.backward(net.forward(x), dy);
+        List<Tensor> full = net.params().stream().map(p -> p.grad().copy()).toList();
+        for (Param p : net.params()) {
+            p.grad().fillInPlace(0);
+        }
+        net.backwardParams(net.forward(x), dy);
+        for (int i = 0; i < full.size(); i++) {
+            assertTrue(full.get(i).allClose(net.params().get(i).grad(), 0), "gradient of " + net.params().get(i));
+        }
     }
 }
