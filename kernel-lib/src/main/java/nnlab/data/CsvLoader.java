@@ -42,8 +42,8 @@ final class CsvLoader {
             }
             if (!(c instanceof NumericColumn<?>)) {
                 throw new IllegalArgumentException("Datasets.csv: feature column '" + c.name() + "' in " + file
-                        + " is not numeric (" + c.type().name() + "); expected numbers in every column except the label '"
-                        + labelColumn + "'");
+                        + " is not numeric (" + c.type().name()
+                        + "); expected numbers in every column except the label '" + labelColumn + "'");
             }
             features.add(c);
         }

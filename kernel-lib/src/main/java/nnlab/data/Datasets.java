@@ -1,15 +1,10 @@
 package nnlab.data;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import nnlab.Rng;
 import nnlab.tensor.Tensor;
 
@@ -51,60 +46,10 @@ public final class Datasets {
                 throw new IllegalStateException("Datasets.digits: resource " + DIGITS_RESOURCE + " is missing from "
                         + "the classpath; expected it inside the kernel-lib jar (built from datasets/digits.csv.gz)");
             }
-            d = parseDigits(in, DIGITS_RESOURCE);
+            d = DigitsCsv.parse(in, DIGITS_RESOURCE, DIGIT_CLASSES);
             digitsCache = d;
         }
         return new Dataset(d.x().copy(), d.y().copy(), d.classNames());
-    }
-
-    /** Parses the gzipped digits CSV (64 pixel columns, then the label) from {@code in}; closes it. */
-    static Dataset parseDigits(InputStream in, String name) {
-        List<double[]> rows = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in),
-                StandardCharsets.US_ASCII))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                rows.add(parseDigitsLine(name, rows.size() + 1, line));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Datasets.digits: resource " + name + " is corrupt (" + e.getMessage()
-                    + "); expected the gzipped CSV of scikit-learn's digits, see datasets/README.md", e);
-        }
-        if (rows.isEmpty()) {
-            throw new IllegalStateException("Datasets.digits: resource " + name + " is empty; expected 1797 lines");
-        }
-        int n = rows.size();
-        Tensor x = Tensor.zeros(n, 64);
-        Tensor y = Tensor.zeros(n);
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(rows.get(i), 0, x.array(), i * 64, 64);
-            y.array()[i] = rows.get(i)[64];
-        }
-        return new Dataset(x, y, DIGIT_CLASSES);
-    }
-
-    private static double[] parseDigitsLine(String name, int lineNo, String line) {
-        String[] f = line.split(",", -1);
-        if (f.length != 65) {
-            throw new IllegalStateException("Datasets.digits: resource " + name + " is corrupt: line " + lineNo
-                    + " has " + f.length + " fields; expected 65 (64 pixels, then the label)");
-        }
-        double[] v = new double[65];
-        for (int j = 0; j < 65; j++) {
-            int max = j < 64 ? 16 : 9;
-            int k;
-            try {
-                k = Integer.parseInt(f[j].trim());
-            } catch (NumberFormatException e) {
-                k = -1;
-            }
-            if (k < 0 || k > max) {
-                throw new IllegalStateException("Datasets.digits: resource " + name + " is corrupt: line " + lineNo
-                        + " field " + (j + 1) + " is '" + f[j] + "'; expected an integer 0.." + max);
-            }
-            v[j] = k;
-        }
-        return v;
     }
 
     /**
@@ -146,7 +91,8 @@ public final class Datasets {
             }
         }
         throw new IllegalStateException("Datasets.fashionMnist: Fashion-MNIST not found; looked for "
-                + "train-images-idx3-ubyte(.gz) in " + tried + (nnlabData == null ? " (NNLAB_DATA is not set)" : "")
+                + "train-images-idx3-ubyte(.gz) in " + tried
+                + (nnlabData == null ? " (NNLAB_DATA is not set)" : "")
                 + ". Install it with datasets/fetch (apt-get install dataset-fashion-mnist, as root) or set "
                 + "NNLAB_DATA to a directory holding the IDX files");
     }
@@ -164,25 +110,46 @@ public final class Datasets {
                 + "Fashion-MNIST with datasets/fetch (apt-get install dataset-fashion-mnist)");
     }
 
-    /** Two concentric noisy circles (scikit-learn's make_circles): label 0 outer (radius 1), 1 inner (radius factor). */
+    /**
+     * Two concentric noisy circles, like scikit-learn's {@code make_circles}: n/2 points evenly spaced on the
+     * unit circle (label 0), the rest on a circle of radius {@code factor} (label 1), shuffled, then
+     * N(0, noise²) added to each coordinate. x [n, 2], y [n]. {@code factor} in [0, 1), {@code noise} >= 0.
+     *
+     * <pre>{@code
+     * Dataset ds = Datasets.circles(500, 0.1, 0.5, new Rng(0));
+     * }</pre>
+     */
     public static Dataset circles(int n, double noise, double factor, Rng rng) {
         return Synthetic.circles(n, noise, factor, rng);
     }
 
-    /** Two interleaving half-moons (scikit-learn's make_moons): x [n, 2], labels 0 (upper) and 1 (lower). */
+    /**
+     * Two interleaving half-moons, like scikit-learn's {@code make_moons}: n/2 points on the upper unit
+     * half-circle (cos t, sin t) (label 0), the rest on (1 − cos t, 0.5 − sin t) (label 1), t in [0, π],
+     * shuffled, then N(0, noise²) added. x [n, 2], y [n].
+     *
+     * <pre>{@code
+     * Dataset ds = Datasets.moons(500, 0.1, new Rng(0));
+     * }</pre>
+     */
     public static Dataset moons(int n, double noise, Rng rng) {
         return Synthetic.moons(n, noise, rng);
     }
 
     /**
-     * Gaussian blobs (scikit-learn's make_blobs): {@code centers} centres drawn uniformly in [-10, 10]², n points
-     * split evenly among them with standard deviation {@code std}; x [n, 2], label = centre index.
+     * Gaussian blobs, like scikit-learn's {@code make_blobs}: {@code centers} centres drawn uniformly in
+     * [-10, 10]², n points shared evenly among them (the first n mod centers get one more), each centre + N(0,
+     * std²), shuffled. x [n, 2], y [n] = centre index.
+     *
+     * <pre>{@code
+     * Dataset ds = Datasets.blobs(300, 3, 1.0, new Rng(0));
+     * }</pre>
      */
     public static Dataset blobs(int n, int centers, double std, Rng rng) {
         return Synthetic.blobs(n, centers, std, rng);
     }
 
-    /** Gaussian blobs around the given centres [K, F]: x [n, F], label = centre row. */
+    /** Gaussian blobs around the given centres [K, F]: x [n, F], y [n] = centre row; otherwise as above. */
     public static Dataset blobs(int n, Tensor centers, double std, Rng rng) {
         return Synthetic.blobs(n, centers, std, rng);
     }

@@ -2,16 +2,17 @@ package nnlab.data;
 
 import java.io.BufferedInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
 import nnlab.tensor.Tensor;
 
 /**
@@ -34,6 +35,8 @@ public final class Idx {
     public static final int IMAGES_MAGIC = 0x00000803;
     /** Magic number of an IDX file of unsigned-byte labels (1 dimension). */
     public static final int LABELS_MAGIC = 0x00000801;
+
+    private static final int BUF = 1 << 16;
 
     private Idx() {
     }
@@ -72,56 +75,72 @@ public final class Idx {
     }
 
     private static Content readChecked(Path file, int expectedDims) {
-        int expectedMagic = expectedDims == 3 ? IMAGES_MAGIC : LABELS_MAGIC;
         String kind = expectedDims == 3 ? "images" : "labels";
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("Idx: " + file + " does not exist or is not a file; expected an IDX "
                     + kind + " file");
         }
-        try (InputStream in = open(file)) {
-            int headerBytes = 4 + 4 * expectedDims;
-            byte[] header = in.readNBytes(4);
-            if (header.length == 4) {
-                checkMagic(file, bigEndian(header, 0), expectedMagic, kind, expectedDims);
-                header = Arrays.copyOf(header, headerBytes);
-                int got = 4 + in.readNBytes(header, 4, headerBytes - 4);
-                if (got < headerBytes) {
-                    header = Arrays.copyOf(header, got);
-                }
-            }
-            if (header.length < headerBytes) {
-                throw new IllegalArgumentException("Idx: " + file + " is too short for an IDX " + kind
-                        + " header: expected " + headerBytes + " bytes, got " + header.length);
-            }
-            int[] dims = new int[expectedDims];
-            long count = 1;
-            for (int i = 0; i < expectedDims; i++) {
-                dims[i] = bigEndian(header, 4 + 4 * i);
-                if (dims[i] < 0) {
-                    throw new IllegalArgumentException("Idx: " + file + " has a negative size " + dims[i]
-                            + " in dimension " + i + "; expected sizes >= 0");
-                }
-                count *= dims[i];
-            }
-            if (count > Integer.MAX_VALUE - 16) {
-                throw new IllegalArgumentException("Idx: " + file + " header promises " + count
-                        + " bytes, more than one Java array holds");
-            }
-            byte[] data = in.readNBytes((int) count);
-            if (data.length < count) {
-                throw new IllegalArgumentException("Idx: " + file + " is truncated: header " + describe(dims)
-                        + " needs " + (headerBytes + count) + " bytes, got " + (headerBytes + data.length));
-            }
-            long extra = in.transferTo(OutputStream.nullOutputStream());
-            if (extra > 0) {
-                throw new IllegalArgumentException("Idx: " + file + " is longer than its header says: header "
-                        + describe(dims) + " needs " + (headerBytes + count) + " bytes, got "
-                        + (headerBytes + count + extra));
-            }
-            return new Content(dims, data);
+        boolean gzip = isGzip(file);
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = new BufferedInputStream(gzip ? new GZIPInputStream(raw, BUF) : raw, BUF)) {
+            int[] dims = readHeader(in, file, kind, expectedDims);
+            return new Content(dims, readBody(in, file, dims, gzip));
+        } catch (EOFException | ZipException e) {
+            throw new IllegalArgumentException("Idx: " + file + " is not a complete gzip file (" + e.getMessage()
+                    + "); expected a gzip-compressed IDX " + kind + " file", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Idx: cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Checks the magic number and returns the dimensions. */
+    private static int[] readHeader(InputStream in, Path file, String kind, int expectedDims) throws IOException {
+        int headerBytes = 4 + 4 * expectedDims;
+        byte[] header = new byte[headerBytes];
+        int got = in.readNBytes(header, 0, 4);
+        if (got == 4) {
+            checkMagic(file, bigEndian(header, 0), expectedDims == 3 ? IMAGES_MAGIC : LABELS_MAGIC, kind, expectedDims);
+            got += in.readNBytes(header, 4, headerBytes - 4);
+        }
+        if (got < headerBytes) {
+            throw new IllegalArgumentException("Idx: " + file + " is too short for an IDX " + kind
+                    + " header: expected " + headerBytes + " bytes, got " + got);
+        }
+        int[] dims = new int[expectedDims];
+        for (int i = 0; i < expectedDims; i++) {
+            dims[i] = bigEndian(header, 4 + 4 * i);
+            if (dims[i] < 0) {
+                throw new IllegalArgumentException("Idx: " + file + " has a negative size " + dims[i]
+                        + " in dimension " + i + "; expected sizes >= 0");
+            }
+        }
+        return dims;
+    }
+
+    /** Reads exactly the bytes the header promises; fewer or more is an error. */
+    private static byte[] readBody(InputStream in, Path file, int[] dims, boolean gzip) throws IOException {
+        long count = 1;
+        for (int d : dims) {
+            count *= d;
+        }
+        if (count > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("Idx: " + file + " header " + describe(dims) + " promises " + count
+                    + " bytes, more than one Java array holds");
+        }
+        long headerBytes = 4 + 4L * dims.length;
+        String unit = gzip ? " bytes (after gunzip)" : " bytes";
+        byte[] data = in.readNBytes((int) count);
+        if (data.length < count) {
+            throw new IllegalArgumentException("Idx: " + file + " is truncated: header " + describe(dims)
+                    + " needs " + (headerBytes + count) + unit + ", got " + (headerBytes + data.length));
+        }
+        long extra = in.transferTo(OutputStream.nullOutputStream());
+        if (extra > 0) {
+            throw new IllegalArgumentException("Idx: " + file + " is longer than its header says: header "
+                    + describe(dims) + " needs " + (headerBytes + count) + unit + ", got "
+                    + (headerBytes + count + extra));
+        }
+        return data;
     }
 
     private static void checkMagic(Path file, int magic, int expected, String kind, int dims) {
@@ -147,17 +166,13 @@ public final class Idx {
                 : dims[0] + " images of " + dims[1] + "x" + dims[2];
     }
 
-    /** The file's bytes, gunzipped when it starts with the gzip magic 1f 8b. */
-    private static InputStream open(Path file) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        in.mark(2);
-        int b0 = in.read();
-        int b1 = in.read();
-        in.reset();
-        if (b0 == 0x1f && b1 == 0x8b) {
-            return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+    /** True when the file starts with the gzip magic bytes 1f 8b. */
+    private static boolean isGzip(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Idx: cannot read " + file + ": " + e.getMessage(), e);
         }
-        return in;
     }
 
     private static int bigEndian(byte[] b, int at) {

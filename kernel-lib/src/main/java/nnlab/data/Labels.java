@@ -19,12 +19,13 @@ final class Labels {
         }
         double[] v = y.array();
         int[] out = new int[v.length];
-        String range = classes < 0 ? "integers >= 0" : "0.." + (classes - 1) + " for " + classes + " classes";
+        String range = "class indices "
+                + (classes < 0 ? ">= 0" : "0.." + (classes - 1) + " for " + classes + " classes");
         for (int i = 0; i < v.length; i++) {
             double l = v[i];
             if (l != Math.rint(l) || Double.isInfinite(l)) {
                 throw new IllegalArgumentException(what + ": label " + l + " at index " + i
-                        + " is not an integer; expected class indices " + range);
+                        + " is not an integer; expected " + range);
             }
             if (l < 0 || (classes >= 0 && l >= classes) || l > Integer.MAX_VALUE - 1) {
                 throw new IllegalArgumentException(what + ": label " + (long) l + " at index " + i

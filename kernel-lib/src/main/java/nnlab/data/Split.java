@@ -39,7 +39,8 @@ public final class Split {
     /** A random split; when {@code stratified}, each class (integer labels) is divided in the same proportion. */
     public static Split trainTest(Dataset ds, double trainFraction, Rng rng, boolean stratified) {
         if (!(trainFraction > 0 && trainFraction < 1)) {
-            throw new IllegalArgumentException("Split.trainTest: trainFraction must be in (0, 1), got " + trainFraction);
+            throw new IllegalArgumentException("Split.trainTest: trainFraction must be in (0, 1), got "
+                    + trainFraction);
         }
         int n = ds.size();
         int nTrain = (int) Math.floor(trainFraction * n);

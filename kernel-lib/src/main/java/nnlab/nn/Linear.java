@@ -62,8 +62,10 @@ public final class Linear implements Layer {
         Tensor y = x.matmul(weight.value());
         double[] yd = y.array();
         double[] bd = bias.value().array();
-        for (int i = 0; i < yd.length; i++) {
-            yd[i] += bd[i % out];
+        for (int row = 0; row < yd.length; row += out) {
+            for (int j = 0; j < out; j++) {
+                yd[row + j] += bd[j];
+            }
         }
         return y;
     }

@@ -144,14 +144,17 @@ public final class Net {
     public String toString() {
         StringBuilder sb = new StringBuilder("Net(\n");
         int[] shape = null;
+        for (Layer layer : layers) {
+            // the input width is the first weight's rows; layers before it (activations) keep shapes
+            if (!layer.params().isEmpty() && layer.params().get(0).value().rank() == 2) {
+                shape = new int[] {-1, layer.params().get(0).value().shape(0)};
+                break;
+            }
+        }
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             int count = layer.params().stream().mapToInt(Param::size).sum();
             String out = "";
-            if (i == 0 && !layer.params().isEmpty()) {
-                int[] w = layer.params().get(0).value().shape();
-                shape = new int[] {-1, w[0]};
-            }
             if (shape != null) {
                 shape = layer.outputShape(shape);
                 out = Arrays.toString(shape).replace("-1", "N");

@@ -24,7 +24,7 @@ public final class ReLU implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         Checks.notNull(this, x);
-        return x.map(v -> v > 0 ? v : 0);
+        return x.map(v -> v < 0 ? 0 : v); // NaN stays NaN, so a diverging net is noticed
     }
 
     @Override

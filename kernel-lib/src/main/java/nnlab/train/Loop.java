@@ -79,6 +79,6 @@ final class Loop {
         double lr = opt.learningRate();
         return new TrainingException(String.format(Locale.ROOT, "Trainer: the %s became %s at epoch %d, %s "
                 + "(learning rate %s); the weights have diverged. Try a smaller learning rate, e.g. %s",
-                what, l, epoch, where, lr, lr / 10), history);
+                what, l, epoch, where, lr, Double.parseDouble(String.format(Locale.ROOT, "%.3g", lr / 10))), history);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import nnlab.Rng;
 import nnlab.data.Dataset;
 import nnlab.loss.Loss;
+import nnlab.loss.MeanSquaredError;
 import nnlab.metrics.Metrics;
 import nnlab.nn.Net;
 import nnlab.optim.Optimizer;
@@ -30,15 +31,17 @@ import nnlab.tensor.Tensor;
  * </pre>
  *
  * <p>Targets: {@code Dataset.y()} is [N]. For a net output [N, 1] (sigmoid) it is passed as [N, 1]; for
- * output [N] as [N]; for [N, C] as integer labels [N] (CrossEntropy), or one-hot [N, C] after
- * {@link #oneHotTargets(boolean) oneHotTargets(true)} (MeanSquaredError on C outputs). Accuracy
+ * output [N] as [N]; for [N, C] as integer labels [N] (CrossEntropy), or one-hot [N, C] for
+ * MeanSquaredError (and for any loss after {@link #oneHotTargets(boolean) oneHotTargets(true)}). Accuracy
  * ({@link Metrics#accuracy}) is recorded when y holds labels that fit the output (0/1, or 0..C-1).
  *
  * <p>Settings: seed 12345 (same seed, same initial net → identical History), shuffle on, no schedule,
  * no early stopping, verbose (one line per epoch on standard output). Early stopping ends training when
  * a metric has not improved for {@code patience} epochs; the net keeps its last weights (the best ones
  * are not restored). Each batch checks {@code Thread.interrupted()}, so the notebook's stop button ends
- * training with a {@link TrainingException}; so does a NaN or infinite loss.
+ * training with a {@link TrainingException} (the interrupt is consumed, so the next cell runs normally);
+ * so does a NaN or infinite loss. Settings apply through {@link #run}; the static {@code fit} always uses
+ * the defaults.
  *
  * <pre>{@code
  * History h = Trainer.fit(net, new BinaryCrossEntropy(), new SGD(net.params(), 0.01), train, test, 100, 10);
@@ -116,7 +119,7 @@ public final class Trainer {
         return this;
     }
 
-    /** For a net with C outputs: pass one-hot [N, C] targets instead of labels [N] (e.g. for MSE). */
+    /** For a net with C outputs: pass one-hot [N, C] targets instead of labels [N] (automatic for MSE). */
     public Trainer oneHotTargets(boolean oneHot) {
         this.oneHot = oneHot;
         return this;
@@ -135,44 +138,56 @@ public final class Trainer {
     public History run(Net net, Loss loss, Optimizer opt, Dataset train, Dataset test, int epochs, int batchSize) {
         check(net, loss, opt, train, test, epochs, batchSize);
         Tensor probe = net.predict(train.x().rows(0, Math.min(batchSize, train.size())));
+        History h = new History(test != null, recordsAccuracy(probe, train, test));
+        boolean hot = oneHot || (loss instanceof MeanSquaredError && probe.rank() == 2 && probe.shape(1) > 1);
+        Loop loop = new Loop(net, loss, opt, train, batchSize, h.metrics().contains("train_accuracy"), h, hot);
+        Rng rng = new Rng(seed);
+        EarlyStop early = stopMetric == null ? null : new EarlyStop(stopMetric, patience);
+        boolean finished = false;
+        for (int epoch = 1; epoch <= epochs && !finished; epoch++) {
+            if (schedule != null) {
+                opt.setLearningRate(schedule.at(epoch - 1));
+            }
+            double[] tr = loop.epoch(epoch, shuffle ? rng.permutation(train.size()) : null);
+            double[] te = test == null ? new double[] {Double.NaN, Double.NaN} : loop.evaluate(epoch, test);
+            h.add(epoch, tr[0], tr[1], te[0], te[1], opt.learningRate());
+            finished = endEpoch(h, epoch, epochs, early);
+        }
+        return h;
+    }
+
+    /** Whether accuracy applies (labels fit the output); checks the early-stopping metric can be computed. */
+    private boolean recordsAccuracy(Tensor probe, Dataset train, Dataset test) {
         boolean accuracy = Targets.areLabels(train.y(), probe) && (test == null || Targets.areLabels(test.y(), probe));
+        if (stopMetric != null && stopMetric.startsWith("test") && test == null) {
+            throw new IllegalArgumentException("Trainer: early stopping on " + stopMetric + " needs a test set, got test = null");
+        }
         if (stopMetric != null && stopMetric.endsWith("accuracy") && !accuracy) {
             throw new IllegalArgumentException("Trainer: early stopping on " + stopMetric
                     + " needs class labels in y that fit the net's output " + java.util.Arrays.toString(probe.shape()));
         }
-        History h = new History(test != null, accuracy);
-        Loop loop = new Loop(net, loss, opt, train, batchSize, accuracy, h, oneHot);
-        Rng rng = new Rng(seed);
-        EarlyStop early = stopMetric == null ? null : new EarlyStop(stopMetric, patience);
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            if (schedule != null) {
-                opt.setLearningRate(schedule.at(epoch - 1));
-            }
-            int[] order = shuffle ? rng.permutation(train.size()) : null;
-            double[] trainMetrics = loop.epoch(epoch, order);
-            double[] testMetrics = test == null ? new double[] {Double.NaN, Double.NaN} : loop.evaluate(epoch, test);
-            h.add(epoch, trainMetrics[0], trainMetrics[1], testMetrics[0], testMetrics[1], opt.learningRate());
-            String stop = early == null ? null : early.update(h, epoch);
-            if (stop == null && epoch == epochs) {
-                stop = "completed " + epochs + " epoch" + (epochs == 1 ? "" : "s");
-            }
-            if (stop != null) {
-                h.stop(stop);
-            }
-            if (verbose) {
-                System.out.println(progressLine(h, epoch, epochs));
-            }
-            for (Listener l : listeners) {
-                l.onEpoch(h, epoch);
-            }
-            if (stop != null) {
-                break;
+        return accuracy;
+    }
+
+    /** Stop reason, progress line and listeners after an epoch; true when training should end. */
+    private boolean endEpoch(History h, int epoch, int epochs, EarlyStop early) {
+        String stop = early == null ? null : early.update(h, epoch);
+        if (stop == null && epoch == epochs) {
+            stop = "completed " + epochs + " epoch" + (epochs == 1 ? "" : "s");
+        }
+        if (stop != null) {
+            h.stop(stop);
+        }
+        if (verbose) {
+            System.out.println(progressLine(h, epoch, epochs));
+            if (stop != null && !stop.startsWith("completed")) {
+                System.out.println(stop);
             }
         }
-        if (verbose && !h.stopReason().startsWith("completed")) {
-            System.out.println(h.stopReason());
+        for (Listener l : listeners) {
+            l.onEpoch(h, epoch);
         }
-        return h;
+        return stop != null;
     }
 
     private static void check(Net net, Loss loss, Optimizer opt, Dataset train, Dataset test, int epochs,

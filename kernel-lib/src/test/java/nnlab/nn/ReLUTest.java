@@ -13,6 +13,7 @@ class ReLUTest {
     @Test
     void forwardByHand() {
         assertEquals(Tensor.of(0, 0, 3, 0.5), new ReLU().forward(Tensor.of(-2, 0, 3, 0.5)));
+        assertTrue(Double.isNaN(new ReLU().forward(Tensor.of(Double.NaN)).item()), "NaN is not hidden");
     }
 
     @Test

@@ -19,6 +19,15 @@ class TanhTest {
     }
 
     @Test
+    void fastTanhMatchesMathTanh() {
+        for (double v = -25; v <= 25; v += 0.001) {
+            assertEquals(Math.tanh(v), Tanh.tanh(v), 3e-16, "at " + v);
+        }
+        assertEquals(-1.0, Tanh.tanh(Double.NEGATIVE_INFINITY));
+        assertTrue(Double.isNaN(Tanh.tanh(Double.NaN)));
+    }
+
+    @Test
     void saturatesWithoutNaN() {
         Tensor x = Tensor.of(-1000, 1000);
         assertEquals(Tensor.of(-1, 1), new Tanh().forward(x));
