@@ -20,7 +20,7 @@ import nnlab.tensor.Tensor;
  * <pre>{@code
  * Loss bce = new BinaryCrossEntropy();
  * double l = bce.value(Tensor.of(1, 0), Tensor.of(0.9, 0.2));   // (-log 0.9 - log 0.8) / 2 = 0.164252
- * Tensor g = bce.grad(y, yHat);                                   // dL/dyHat, shape of yHat
+ * Tensor g = bce.grad(Tensor.of(1, 0), Tensor.of(0.9, 0.2));      // [-0.555556, 0.625]
  * }</pre>
  */
 public final class BinaryCrossEntropy implements Loss {

@@ -12,14 +12,14 @@ import nnlab.tensor.Tensor;
  * large logits never overflow. Softmax is fused in: {@code dL/dz = (softmax(z) - y_onehot) / N}.
  *
  * <p>Shapes: yHat = logits [N, C] (no Softmax layer before this loss); y is either integer labels
- * [N] (or [N, 1]) in 0..C-1, or one-hot / probability rows [N, C]. Reduction: mean over N.
+ * [N] (or [N, 1]) in 0..C-1, or one-hot / probability rows [N, C] that each sum to 1. Reduction: mean over N.
  *
  * <p>Parameters: none.
  *
  * <pre>{@code
  * Loss ce = new CrossEntropy();
  * double l = ce.value(Tensor.ofInts(2), Tensor.of(new double[][] {{1, 2, 3}}));   // 0.407606
- * Tensor p = CrossEntropy.softmax(logits);                                         // probabilities
+ * Tensor p = CrossEntropy.softmax(Tensor.of(new double[][] {{1, 2, 3}}));          // [[0.090031, 0.244728, 0.665241]]
  * }</pre>
  */
 public final class CrossEntropy implements Loss {

@@ -21,8 +21,8 @@ import nnlab.tensor.Tensor;
  *
  * <pre>{@code
  * Layer drop = new Dropout(0.5, new Rng(1));
- * Tensor y = drop.forward(x);                  // about half of x zeroed, the rest doubled
- * Tensor dx = drop.backward(x, dy);            // dy * mask / (1 - p), with forward's mask
+ * Tensor y = drop.forward(Tensor.ones(2, 4));                     // about half zeroed, the rest 2.0
+ * Tensor dx = drop.backward(Tensor.ones(2, 4), Tensor.ones(2, 4)); // equals y: the same mask
  * }</pre>
  */
 public final class Dropout implements Layer {

@@ -16,8 +16,8 @@ import nnlab.tensor.Tensor;
  *
  * <pre>{@code
  * Linear fc = new Linear(64, 32, new Rng(1));
- * Tensor y = fc.forward(x);                  // [N, 64] -> [N, 32]
- * Tensor dx = fc.backward(x, dy);            // fills fc.weight().grad() and fc.bias().grad()
+ * Tensor y = fc.forward(Tensor.ones(10, 64));                        // [10, 64] -> [10, 32]
+ * Tensor dx = fc.backward(Tensor.ones(10, 64), Tensor.ones(10, 32));  // fills weight().grad(), bias().grad()
  * }</pre>
  */
 public final class Linear implements Layer {
@@ -90,6 +90,8 @@ public final class Linear implements Layer {
         if (!java.util.Arrays.equals(b.shape(), new int[] {out})) {
             throw new IllegalArgumentException(this + ": expected b [" + out + "], got " + Checks.str(b.shape()));
         }
+        W.requireFinite(this + ": W");
+        b.requireFinite(this + ": b");
         weight.value().copyFromInPlace(W);
         bias.value().copyFromInPlace(b);
     }

@@ -16,7 +16,7 @@ import nnlab.tensor.Tensor;
  * <pre>{@code
  * Layer r = new ReLU();
  * Tensor y = r.forward(Tensor.of(-2, 0, 3));    // [0, 0, 3]
- * Tensor dx = r.backward(x, dy);                // dy where x >= 0, else 0
+ * Tensor dx = r.backward(Tensor.of(-2, 0, 3), Tensor.ones(3));   // [0, 1, 1]
  * }</pre>
  */
 public final class ReLU implements Layer {

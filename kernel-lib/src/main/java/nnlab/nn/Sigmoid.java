@@ -15,7 +15,7 @@ import nnlab.tensor.Tensor;
  * <pre>{@code
  * Layer s = new Sigmoid();
  * Tensor y = s.forward(Tensor.of(-1, 0, 1));    // [0.268941, 0.5, 0.731059]
- * Tensor dx = s.backward(x, dy);                // dy * y * (1 - y)
+ * Tensor dx = s.backward(Tensor.of(-1, 0, 1), Tensor.ones(3));   // y (1 - y) = [0.196612, 0.25, 0.196612]
  * }</pre>
  */
 public final class Sigmoid implements Layer {

@@ -16,7 +16,7 @@ import nnlab.tensor.Tensor;
  * <pre>{@code
  * Layer sm = new Softmax();
  * Tensor p = sm.forward(Tensor.of(new double[][] {{1, 2, 3}}));   // [[0.090031, 0.244728, 0.665241]]
- * Tensor dx = sm.backward(x, dy);                                 // s * (dy - Σ_k dy_k s_k), row-wise
+ * Tensor dx = sm.backward(Tensor.of(new double[][] {{1, 2, 3}}), Tensor.of(new double[][] {{1, 0, 0}}));
  * }</pre>
  */
 public final class Softmax implements Layer {

@@ -14,7 +14,7 @@ import nnlab.tensor.Tensor;
  * <pre>{@code
  * Layer t = new Tanh();
  * Tensor y = t.forward(Tensor.of(-1, 0, 1));    // [-0.761594, 0, 0.761594]
- * Tensor dx = t.backward(x, dy);                // dy * (1 - y²)
+ * Tensor dx = t.backward(Tensor.of(-1, 0, 1), Tensor.ones(3));   // 1 - y² = [0.419974, 1, 0.419974]
  * }</pre>
  */
 public final class Tanh implements Layer {

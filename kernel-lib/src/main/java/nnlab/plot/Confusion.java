@@ -5,6 +5,7 @@ import java.awt.Font;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.style.HeatMapStyler;
 
 /**
@@ -54,7 +55,7 @@ final class Confusion {
             }
         }
         int side = Math.min(640, 300 + 34 * c);
-        HeatMapChart chart = new HeatMapChart(side + 90, side);
+        HeatMapChart chart = new HeatMapChartBuilder().width(side + 110).height(side).build();
         chart.setTitle("Confusion matrix");
         chart.setXAxisTitle("predicted");
         chart.setYAxisTitle("true");
@@ -72,6 +73,10 @@ final class Confusion {
         s.setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         s.setPlotGridLinesVisible(false);
         s.setDrawBorder(true);
+        s.setXAxisTickMarkSpacingHint(10);
+        s.setYAxisTickMarkSpacingHint(10);
+        s.setDecimalPattern("#,##0");
+        s.setHeatMapValueDecimalPattern("#,##0");
         chart.addSeries("counts", names, rowsBottomUp, cells);
         return chart;
     }

@@ -22,7 +22,7 @@ import org.knowm.xchart.style.XYStyler;
  * Plots.save(c, "quadrants.png");
  * }</pre>
  */
-public class FieldChart extends XYChart {
+public class FieldChart extends XYPlot {
 
     /** The colour (0xAARRGGBB) of the point (x, y). */
     @FunctionalInterface

@@ -75,7 +75,8 @@ final class Lines {
     static void placeLegend(XYChart chart) {
         double xmin = Double.POSITIVE_INFINITY, xmax = Double.NEGATIVE_INFINITY;
         double ymin = Double.POSITIVE_INFINITY, ymax = Double.NEGATIVE_INFINITY;
-        for (XYSeries s : chart.getSeriesCollection()) {
+        List<XYSeries> shown = chart.getSeriesCollection().stream().filter(s -> s.isShowInLegend()).toList();
+        for (XYSeries s : shown) {
             for (int i = 0; i < s.getXData().length; i++) {
                 double x = s.getXData()[i], y = s.getYData()[i];
                 if (Double.isFinite(x) && Double.isFinite(y)) {
@@ -87,7 +88,7 @@ final class Lines {
         LegendPosition[] corners = {LegendPosition.InsideNE, LegendPosition.InsideNW,
                                     LegendPosition.InsideSE, LegendPosition.InsideSW};
         int[] count = new int[4];
-        for (XYSeries s : chart.getSeriesCollection()) {
+        for (XYSeries s : shown) {
             for (int i = 0; i < s.getXData().length; i++) {
                 double u = (s.getXData()[i] - xmin) / (xmax - xmin);
                 double v = (s.getYData()[i] - ymin) / (ymax - ymin);

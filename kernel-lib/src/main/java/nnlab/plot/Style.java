@@ -39,7 +39,7 @@ public final class Style {
 
     /** A 600×400 line chart in the house style. */
     public static XYChart xyChart(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChart(WIDTH, HEIGHT);
+        XYChart chart = new XYPlot(WIDTH, HEIGHT);
         init(chart, title, xTitle, yTitle);
         return chart;
     }
@@ -52,6 +52,7 @@ public final class Style {
         XYStyler s = chart.getStyler();
         apply(s);
         s.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setLegendPosition(Styler.LegendPosition.InsideNE);
         s.setXAxisTitleVisible(xTitle != null && !xTitle.isEmpty());
         s.setYAxisTitleVisible(yTitle != null && !yTitle.isEmpty());
     }
@@ -70,12 +71,12 @@ public final class Style {
         s.setChartFontColor(TEXT);
         s.setAxisTickLabelsColor(TEXT);
         s.setAxisTickLabelsFont(TICK_FONT);
+        s.setYAxisLabelAlignment(AxesChartStyler.TextAlignment.Right);
         s.setAxisTitleFont(LABEL_FONT);
         s.setChartTitleFont(TITLE_FONT);
         s.setChartTitleBoxVisible(false);
         s.setChartTitleVisible(true);
         s.setLegendFont(TICK_FONT);
-        s.setLegendPosition(Styler.LegendPosition.InsideNE);
         s.setLegendBorderColor(new Color(0xcccccc));
         s.setLegendBackgroundColor(new Color(255, 255, 255, 220));
         s.setSeriesColors(Palette.COLORS);

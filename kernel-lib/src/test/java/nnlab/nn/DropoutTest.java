@@ -1,6 +1,7 @@
 package nnlab.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,6 +61,15 @@ class DropoutTest {
         Dropout d = new Dropout(0.4, new Rng(5)).freezeMask(true);
         GradCheck.Report r = GradCheck.layer(d, new Rng(6).normal(0, 1, 4, 3));
         assertTrue(r.maxRelativeError() < 1e-6, r.toString());
+    }
+
+    @Test
+    void withoutAFrozenMaskTheCheckFailsInTrainingAndPassesInEvaluation() {
+        Tensor x = new Rng(7).normal(0, 1, 4, 3);
+        assertFalse(GradCheck.layer(new Dropout(0.5, new Rng(8)), x).ok(), "a new mask per forward");
+        Dropout eval = new Dropout(0.5, new Rng(8));
+        eval.train(false);
+        assertTrue(GradCheck.layer(eval, x).ok());
     }
 
     @Test

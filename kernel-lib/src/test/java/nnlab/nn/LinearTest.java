@@ -86,6 +86,8 @@ class LinearTest {
         assertEquals("Linear(in=3, out=2): expected W [3, 2], got [2, 3]", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> fc.setWeights(Tensor.zeros(3, 2), Tensor.zeros(1, 2)));
         assertEquals("Linear(in=3, out=2): expected b [2], got [1, 2]", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> fc.setWeights(Tensor.zeros(3, 2), Tensor.of(0, Double.NaN)));
+        assertEquals("Linear(in=3, out=2): b: value at [1] is NaN; expected finite numbers (shape [2])", e.getMessage());
         Tensor w = Tensor.ones(3, 2);
         fc.setWeights(w, Tensor.zeros(2));
         w.set(9, 0, 0);

@@ -64,6 +64,24 @@ class NetTest {
     }
 
     @Test
+    void learnsXorWithBinaryCrossEntropy() {
+        Rng r = new Rng(2024);
+        Net xor = new Net(new Linear(2, 8, r), new Tanh(), new Linear(8, 1, r), new Sigmoid());
+        Tensor in = Tensor.of(new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}});
+        Tensor target = Tensor.of(0, 1, 1, 0);
+        nnlab.loss.Loss bce = new nnlab.loss.BinaryCrossEntropy();
+        double first = bce.value(target, xor.forward(in).output());
+        for (int i = 0; i < 3000; i++) {
+            Net.Trace t = xor.forward(in);
+            xor.backward(t, bce.grad(target, t.output()));
+            xor.step(0.5);
+        }
+        Tensor p = xor.predict(in);
+        assertTrue(bce.value(target, p) < 0.05 * first, "loss " + first + " -> " + bce.value(target, p));
+        assertEquals(Tensor.of(0, 1, 1, 0).reshape(4, 1), p.gt(0.5));
+    }
+
+    @Test
     void paramsAndCounts() {
         assertEquals(4, net.params().size());
         assertEquals(3 * 4 + 4 + 4 * 2 + 2, net.parameterCount());
