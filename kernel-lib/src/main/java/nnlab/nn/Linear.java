@@ -58,7 +58,9 @@ public final class Linear implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         Checks.input2d(this, x, in);
-        x.requireFinite(this + ": input");
+        if (!x.isFinite()) {
+            x.requireFinite(this + ": input"); // builds the message only when it is needed
+        }
         Tensor y = x.matmul(weight.value());
         double[] yd = y.array();
         double[] bd = bias.value().array();

@@ -23,6 +23,7 @@ import nnlab.tensor.Tensor;
  */
 public final class Net {
     private final List<Layer> layers;
+    private boolean training = true;
 
     public Net(Layer... layers) {
         this(Arrays.asList(layers));
@@ -95,8 +96,9 @@ public final class Net {
         }
     }
 
-    /** The output in evaluation mode (Dropout off), without keeping a trace. */
+    /** The output in evaluation mode (Dropout off), without keeping a trace; the mode is restored after. */
     public Tensor predict(Tensor x) {
+        boolean was = training;
         train(false);
         try {
             Tensor h = x;
@@ -105,12 +107,13 @@ public final class Net {
             }
             return h;
         } finally {
-            train(true);
+            train(was);
         }
     }
 
     /** Switches training behaviour (Dropout) on or off in every layer. */
     public void train(boolean training) {
+        this.training = training;
         for (Layer layer : layers) {
             layer.train(training);
         }

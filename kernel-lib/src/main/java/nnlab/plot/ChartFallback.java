@@ -26,7 +26,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * written as {@code plot-N.png} to the directory named by the system property {@code nnlab.plot.dir},
  * else {@code target/plots} when {@code target/} exists, else {@code <tmp>/nnlab-plots}, and the path is
  * printed; an update rewrites the same file silently. Anything else is printed with {@code toString()}.
- * {@link Plots} installs this with {@code Display.setFallback} when it is first used.
+ * nnlab.plot installs it with {@code Display.setFallback} as soon as it makes its first chart.
  *
  * <pre>{@code
  * Display.setFallback(new ChartFallback());
@@ -35,8 +35,17 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * }</pre>
  */
 public final class ChartFallback implements Display.Backend {
+    private static boolean installed;
     private final Map<String, Object> outputs = new HashMap<>();   // id -> JFrame or Path
     private int next;
+
+    /** Makes this the {@link Display} fallback once per JVM (every chart factory in nnlab.plot calls it). */
+    static synchronized void install() {
+        if (!installed) {
+            Display.setFallback(new ChartFallback());
+            installed = true;
+        }
+    }
 
     @Override
     public synchronized String display(Object value) {

@@ -74,8 +74,8 @@ public final class ColorBar {
     }
 
     /** Pixels the bar needs to the right of the plot, labels included. */
-    int width() {
-        FontMetrics fm = metrics();
+    int width(AxesChartStyler s) {
+        FontMetrics fm = metrics(s.getAxisTickLabelsFont());
         int widest = 0;
         for (double v : levels) {
             widest = Math.max(widest, fm.stringWidth(label(v)));
@@ -95,7 +95,7 @@ public final class ColorBar {
         g.setColor(s.getPlotBorderColor());
         g.setStroke(new BasicStroke(1f));
         g.drawRect(x, top, BAR, height);
-        g.setFont(Style.TICK_FONT);
+        g.setFont(s.getAxisTickLabelsFont());
         g.setColor(s.getAxisTickLabelsColor());
         FontMetrics fm = g.getFontMetrics();
         int every = (int) Math.ceil(levels.length / 11.0);
@@ -115,10 +115,10 @@ public final class ColorBar {
         return s.contains("e") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
-    private static FontMetrics metrics() {
+    private static FontMetrics metrics(java.awt.Font font) {
         Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
         try {
-            return g.getFontMetrics(Style.TICK_FONT);
+            return g.getFontMetrics(font);
         } finally {
             g.dispose();
         }

@@ -15,7 +15,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * are thin dark series named "z = level"; a colour bar shows the levels.
  *
  * <pre>{@code
- * FieldChart c = Contour.of((x, y) -> x * x + y * y + x * (y + 2) + Math.cos(3 * x), -5, 5, -5, 5);
+ * FieldChart c = Contour.of((x, y) -> x * x + y * y + x * (y + 2) + Math.cos(3 * x), -5, 5, -5, 5, 20, 100);
  * Plots.path(c, xs, ys);
  * Plots.save(c, "contour.png");
  * }</pre>

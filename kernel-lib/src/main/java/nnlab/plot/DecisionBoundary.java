@@ -51,7 +51,7 @@ final class DecisionBoundary {
         chart.setYAxisTitle("x2");
         Scatter.addPoints(chart, ds, "decisionBoundary");
         chart.getStyler().setLegendVisible(true);
-        Lines.placeLegend(chart);
+        LegendCorner.place(chart);
         return chart;
     }
 

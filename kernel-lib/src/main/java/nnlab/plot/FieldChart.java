@@ -71,7 +71,7 @@ public class FieldChart extends XYPlot {
 
     @Override
     public void paint(Graphics2D g, int width, int height) {
-        int barWidth = colorBar == null ? 0 : colorBar.width();
+        int barWidth = colorBar == null ? 0 : colorBar.width(getStyler());
         BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
         Graphics2D sg = scratch.createGraphics();
         super.paint(sg, width - barWidth, height);        // layout only: where do the axes go?
@@ -92,7 +92,7 @@ public class FieldChart extends XYPlot {
             s.setPlotBackgroundColor(plotBackground);
         }
         if (colorBar != null) {
-            colorBar.paint(g, width - barWidth, area.y, area.height, s);
+            colorBar.paint(g, area.x + area.width, area.y, area.height, s);
         }
         setWidth(width);
     }

@@ -12,7 +12,8 @@ import nnlab.tensor.Tensor;
 /**
  * Rows of a tensor shown as small pictures (digits), up to 10 per row, with optional titles.
  *
- * <p>Row r of {@code x} [N, h·w] is image r, pixel (i, j) = {@code x[r, i·w + j]}. Values are
+ * <p>Row r of {@code x} [N, h·w] (or [N, h, w], or one image [h·w]) is image r, pixel (i, j) =
+ * {@code x[r, i·w + j]}. Values are
  * scaled by the minimum and maximum of the whole tensor, {@code t = (v - min) / (max - min)}, and
  * coloured by a {@link ColorMap} (default gray_r: 0 white, max black). Each pixel becomes an
  * s×s block with s = round(64 / max(h, w)), so 8×8 and 28×28 digits come out about 64 px wide.
@@ -35,7 +36,8 @@ final class Images {
         if (x == null) {
             throw new IllegalArgumentException("images: x is null");
         }
-        Tensor rows = x.rank() == 1 ? x.reshape(1, -1) : x;
+        Tensor rows = x.rank() == 1 ? x.reshape(1, -1)
+                : x.rank() == 3 && x.shape(1) == h && x.shape(2) == w ? x.reshape(x.shape(0), h * w) : x;
         if (h < 1 || w < 1 || rows.rank() != 2 || rows.shape(1) != h * w) {
             throw new IllegalArgumentException("images: expected x of shape [N, " + (long) h * w + "] (N images of "
                     + h + "x" + w + " pixels), got " + java.util.Arrays.toString(x.shape()));

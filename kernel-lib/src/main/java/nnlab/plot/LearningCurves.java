@@ -11,7 +11,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *
  * <p>{@code "loss"} draws train_loss and test_loss, {@code "accuracy"} train_accuracy and
  * test_accuracy (test only when the run had a test set); x = epoch (from 1). Train is blue, test
- * orange; accuracy runs on a fixed 0..1 axis.
+ * orange; accuracy runs on a fixed axis from 0 to 1 (plus 2%).
  *
  * <pre>{@code
  * History h = Trainer.fit(net, loss, opt, train, test, 50, 32);
@@ -46,9 +46,9 @@ final class LearningCurves {
             add(c, "test", epochs, test, 1);
         }
         if (metric.equals("accuracy")) {
-            c.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+            c.getStyler().setYAxisMin(-0.02).setYAxisMax(1.02);     // 0 and 1 stay labelled
         }
-        Lines.placeLegend(c);
+        LegendCorner.place(c);
         return c;
     }
 

@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -14,7 +13,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *
  * <p>Each new line takes the next {@link Palette} colour; paths on a contour map are red, then
  * orange, pink, cyan, blue so they stand out on viridis. The legend goes to the corner with the
- * fewest points in it.
+ * fewest points in it ({@link LegendCorner}).
  *
  * <pre>{@code
  * XYChart c = Lines.line(null, xs, sigmoid, "sigmoid");
@@ -40,7 +39,7 @@ final class Lines {
         s.setLineColor(color);
         s.setLineStyle(LINE);
         s.setMarker(SeriesMarkers.NONE);
-        placeLegend(c);
+        LegendCorner.place(c);
         return c;
     }
 
@@ -66,44 +65,9 @@ final class Lines {
         s.setMarkerColor(color);
         if (name != null) {
             chart.getStyler().setLegendVisible(true);
-            placeLegend(chart);
+            LegendCorner.place(chart);
         }
         return chart;
-    }
-
-    /** Puts the legend in the inside corner that covers the fewest data points. */
-    static void placeLegend(XYChart chart) {
-        double xmin = Double.POSITIVE_INFINITY, xmax = Double.NEGATIVE_INFINITY;
-        double ymin = Double.POSITIVE_INFINITY, ymax = Double.NEGATIVE_INFINITY;
-        List<XYSeries> shown = chart.getSeriesCollection().stream().filter(s -> s.isShowInLegend()).toList();
-        for (XYSeries s : shown) {
-            for (int i = 0; i < s.getXData().length; i++) {
-                double x = s.getXData()[i], y = s.getYData()[i];
-                if (Double.isFinite(x) && Double.isFinite(y)) {
-                    xmin = Math.min(xmin, x); xmax = Math.max(xmax, x);
-                    ymin = Math.min(ymin, y); ymax = Math.max(ymax, y);
-                }
-            }
-        }
-        LegendPosition[] corners = {LegendPosition.InsideNE, LegendPosition.InsideNW,
-                                    LegendPosition.InsideSE, LegendPosition.InsideSW};
-        int[] count = new int[4];
-        for (XYSeries s : shown) {
-            for (int i = 0; i < s.getXData().length; i++) {
-                double u = (s.getXData()[i] - xmin) / (xmax - xmin);
-                double v = (s.getYData()[i] - ymin) / (ymax - ymin);
-                boolean right = u > 0.6, left = u < 0.4, top = v > 0.65, bottom = v < 0.35;
-                count[0] += right && top ? 1 : 0;
-                count[1] += left && top ? 1 : 0;
-                count[2] += right && bottom ? 1 : 0;
-                count[3] += left && bottom ? 1 : 0;
-            }
-        }
-        int best = 0;
-        for (int k = 1; k < 4; k++) {
-            best = count[k] < count[best] ? k : best;
-        }
-        chart.getStyler().setLegendPosition(corners[best]);
     }
 
     static String unique(XYChart chart, String name) {

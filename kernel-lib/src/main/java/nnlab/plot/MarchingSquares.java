@@ -16,8 +16,9 @@ import java.util.Arrays;
  * NaN corner are skipped.
  *
  * <pre>{@code
- * double[] g = Grid1d.linspace(-2, 2, 41);                       // see Contour.sample
- * MarchingSquares.Lines circle = MarchingSquares.isolines(xs, ys, z, 1.0);
+ * double[] xs = Contour.linspace(-2, 2, 41), ys = xs;
+ * double[][] z = Contour.sample((x, y) -> x * x + y * y, xs, ys);
+ * MarchingSquares.Lines circle = MarchingSquares.isolines(xs, ys, z, 1.0);   // the unit circle
  * chart.addSeries("z = 1", circle.x(), circle.y());
  * }</pre>
  */

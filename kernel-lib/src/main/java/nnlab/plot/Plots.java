@@ -41,7 +41,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 public final class Plots {
 
     static {
-        Display.setFallback(new ChartFallback());
+        ChartFallback.install();
     }
 
     private Plots() {
@@ -268,13 +268,16 @@ public final class Plots {
         return file;
     }
 
-    /** Shows a chart or image in the notebook (or a window, or a PNG file); returns the display id. */
-    public static String show(Object chartOrImage) {
+    /**
+     * Shows a chart or image in the notebook (or a window, or a PNG file), like {@code plt.show()}.
+     * To redraw the same output later, use {@code Display.display} and {@code Display.update}.
+     */
+    public static void show(Object chartOrImage) {
         if (!(chartOrImage instanceof Chart<?, ?>) && !(chartOrImage instanceof BufferedImage)) {
             throw new IllegalArgumentException("show: expected an XChart chart or a BufferedImage, got "
                     + (chartOrImage == null ? "null" : chartOrImage.getClass().getSimpleName()));
         }
-        return Display.display(chartOrImage);
+        Display.display(chartOrImage);
     }
 
     private static double[] values(Tensor t, String what) {

@@ -28,7 +28,7 @@ final class Scatter {
     static XYChart of(Dataset ds) {
         XYChart c = Style.xyChart("", "x1", "x2");
         addPoints(c, ds, "scatter");
-        Lines.placeLegend(c);
+        LegendCorner.place(c);
         return c;
     }
 

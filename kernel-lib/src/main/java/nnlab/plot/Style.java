@@ -34,6 +34,10 @@ public final class Style {
     static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 14);
 
+    static {
+        ChartFallback.install();
+    }
+
     private Style() {
     }
 

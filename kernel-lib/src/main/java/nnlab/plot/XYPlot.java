@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -13,7 +14,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * The XYChart every nnlab line chart is: plain XChart, painted with two fixes for smooth, readable plots.
  *
  * <p>Lines are stroked at sub-pixel precision ({@code STROKE_PURE}), so a sigmoid is a smooth curve
- * rather than a staircase. And XChart puts x ticks only at data points when all x values are equally
+ * rather than a staircase. An axis whose range was not fixed with the styler spans the data plus 5%
+ * on each side, with ticks inside it (matplotlib's margins); each paint recomputes it from the data
+ * unless the styler's range was changed to something else since. And XChart puts x ticks only at data points when all x values are equally
  * spaced (from {@code linspace}: ticks at -5, -4.4, -3.8, ...); while painting, a hidden one-point series
  * breaks that spacing so the ticks fall on round numbers (-4, -2, 0, 2, 4) as in matplotlib. The
  * hidden series exists only during {@link #paint}.
@@ -25,6 +28,12 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * }</pre>
  */
 public class XYPlot extends XYChart {
+    /** Space left around the data on an axis with no fixed range, as a fraction of its span (matplotlib's 5%). */
+    static final double MARGIN = 0.05;
+    private Double autoX0;
+    private Double autoX1;
+    private Double autoY0;
+    private Double autoY1;
     private static final String TICK_HELPER = "\u0000ticks";
 
     /** An empty chart of the given size in pixels. */
@@ -35,6 +44,23 @@ public class XYPlot extends XYChart {
     @Override
     public void paint(Graphics2D g, int width, int height) {
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        XYStyler s = getStyler();
+        boolean autoX = isAuto(s.getXAxisMin(), s.getXAxisMax(), autoX0, autoX1);
+        boolean autoY = isAuto(s.getYAxisMin(), s.getYAxisMax(), autoY0, autoY1);
+        double[] r = dataRange();
+        if (r != null && (autoX || autoY)) {
+            if (autoX) {
+                autoX0 = r[0] - MARGIN * (r[1] - r[0]);
+                autoX1 = r[1] + MARGIN * (r[1] - r[0]);
+                s.setXAxisMin(autoX0).setXAxisMax(autoX1);
+            }
+            if (autoY) {
+                autoY0 = r[2] - MARGIN * (r[3] - r[2]);
+                autoY1 = r[3] + MARGIN * (r[3] - r[2]);
+                s.setYAxisMin(autoY0).setYAxisMax(autoY1);
+            }
+            s.setPlotContentSize(1.0);
+        }
         boolean helper = addTickHelper();
         try {
             super.paint(g, width, height);
@@ -43,6 +69,29 @@ public class XYPlot extends XYChart {
                 removeSeries(TICK_HELPER);
             }
         }
+    }
+
+    /** An axis range is automatic when unset, or still the one this class set at the last paint. */
+    private static boolean isAuto(Double min, Double max, Double lastMin, Double lastMax) {
+        return (min == null && max == null) || (min != null && min.equals(lastMin) && max != null && max.equals(lastMax));
+    }
+
+    /** {xmin, xmax, ymin, ymax} of the finite data, or null when there is none or it is flat. */
+    private double[] dataRange() {
+        double[] r = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (XYSeries series : getSeriesCollection()) {
+            double[] xs = series.getXData();
+            double[] ys = series.getYData();
+            for (int i = 0; i < xs.length; i++) {
+                if (Double.isFinite(xs[i]) && Double.isFinite(ys[i])) {
+                    r[0] = Math.min(r[0], xs[i]);
+                    r[1] = Math.max(r[1], xs[i]);
+                    r[2] = Math.min(r[2], ys[i]);
+                    r[3] = Math.max(r[3], ys[i]);
+                }
+            }
+        }
+        return r[0] < r[1] && r[2] < r[3] ? r : null;
     }
 
     /** Adds the hidden point when XChart would see equally spaced x values; true if it did. */

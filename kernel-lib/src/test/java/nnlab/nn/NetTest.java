@@ -1,6 +1,7 @@
 package nnlab.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -114,5 +115,17 @@ class NetTest {
         assertEquals("Linear(in=3, out=4): expected input [N, 3], got [5, 2]", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, Net::new);
         assertEquals("Net: needs at least one layer", e.getMessage());
+    }
+
+    @Test
+    void predictRestoresTheModeTheNetWasIn() {
+        Dropout drop = new Dropout(0.5, new Rng(3));
+        Net net = new Net(new Linear(3, 4, new Rng(1)), drop);
+        net.train(false);
+        net.predict(Tensor.ones(2, 3));
+        assertFalse(drop.isTraining(), "eval mode must survive predict");
+        net.train(true);
+        net.predict(Tensor.ones(2, 3));
+        assertTrue(drop.isTraining(), "training mode must survive predict");
     }
 }

@@ -1,0 +1,40 @@
+package nnlab.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+
+class XYPlotTest {
+
+    @Test
+    void automaticAxesSpanTheDataPlusFivePercentAndFollowNewSeries() {
+        XYChart c = Plots.line(Contour.linspace(-5, 5, 101), Contour.linspace(0, 2, 101), "y");
+        assertNull(c.getStyler().getXAxisMin(), "nothing fixed before the first paint");
+        Render.png(c);
+        assertEquals(1, c.getSeriesCollection().size(), "the hidden tick helper is gone after painting");
+        assertEquals(-5.5, c.getStyler().getXAxisMin(), 1e-12);
+        assertEquals(5.5, c.getStyler().getXAxisMax(), 1e-12);
+        assertEquals(-0.1, c.getStyler().getYAxisMin(), 1e-12);
+        Plots.line(c, new double[] {0, 15}, new double[] {0, 4}, "longer");
+        Render.png(c);
+        assertEquals(16.0, c.getStyler().getXAxisMax(), 1e-12, "the range follows the data at the next paint");
+        assertEquals(4.2, c.getStyler().getYAxisMax(), 1e-12);
+    }
+
+    @Test
+    void aRangeTheStudentFixedIsKept() {
+        XYChart c = Plots.line(new double[] {0, 1, 2}, new double[] {0, 1, 4}, "y");
+        Render.png(c);
+        c.getStyler().setYAxisMin(-1.0).setYAxisMax(10.0);
+        Render.png(c);
+        assertEquals(-1.0, c.getStyler().getYAxisMin());
+        assertEquals(10.0, c.getStyler().getYAxisMax());
+        assertEquals(2.1, c.getStyler().getXAxisMax(), 1e-12, "x stays automatic");
+        double top = c.getScreenYFromChart(10.0);
+        double bottom = c.getScreenYFromChart(-1.0);
+        assertEquals(11.0 / (bottom - top), 1.0 / (c.getScreenYFromChart(0) - c.getScreenYFromChart(1)), 1e-3,
+                "the fixed range fills the plot");
+    }
+}
