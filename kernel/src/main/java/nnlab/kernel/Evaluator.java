@@ -250,8 +250,9 @@ public final class Evaluator implements AutoCloseable {
                 .in(InputStream.nullInputStream())
                 .executionEngine("jdi:hostname(127.0.0.1)")
                 .remoteVMOptions(vm.toArray(String[]::new))
-                .compilerOptions("--class-path", String.join(java.io.File.pathSeparator, options.classpath()))
                 .build();
+        // the compiler's class path; a --class-path compiler option would hide later %classpath entries
+        s.addToClasspath(String.join(java.io.File.pathSeparator, options.classpath()));
         s.onShutdown(x -> {
             if (x == shell) {
                 shellDied = true;
@@ -389,10 +390,10 @@ public final class Evaluator implements AutoCloseable {
             if (ci.completeness() == Completeness.EMPTY) {
                 break;
             }
-            int at = start + (rest.length() - rest.stripLeading().length());
-            int line = firstLine + lineOf(code, at);
+            // JShell keeps the snippet's leading blank lines in its source, and counts lines from there
+            int line = firstLine + lineOf(code, start);
             if (ci.completeness() == Completeness.DEFINITELY_INCOMPLETE) {
-                throw Errors.incomplete(rest, line);
+                throw Errors.incomplete(rest, line + lineOf(rest, rest.length() - rest.stripLeading().length()));
             }
             String src = ci.source() == null ? rest : ci.source();
             value = evalSnippet(src, line, c);
