@@ -244,11 +244,12 @@ public final class Evaluator implements AutoCloseable {
             vm.add("-Djava.security.manager=allow");
         }
         vm.addAll(options.vmOptions());
+        StudentJvm.Provider provider = new StudentJvm.Provider();
         JShell s = JShell.builder()
                 .out(new PrintStream(out, true, StandardCharsets.UTF_8))
                 .err(new PrintStream(err, true, StandardCharsets.UTF_8))
                 .in(InputStream.nullInputStream())
-                .executionEngine("jdi:hostname(127.0.0.1)")
+                .executionEngine(provider, Map.of())
                 .remoteVMOptions(vm.toArray(String[]::new))
                 .build();
         // the compiler's class path; a --class-path compiler option would hide later %classpath entries
@@ -260,6 +261,7 @@ public final class Evaluator implements AutoCloseable {
         });
         shell = s;
         shellDied = false;
+        remotePid = provider.process.pid();
         for (String pkg : PACKAGES) {
             if (pkg.startsWith("java.") || Evaluator.class.getClassLoader().getResource(pkg.replace('.', '/') + "/") != null) {
                 s.eval("import " + pkg + ".*;");
@@ -267,14 +269,12 @@ public final class Evaluator implements AutoCloseable {
         }
         s.eval("String display(Object value) { return nnlab.display.Display.display(value); }");
         s.eval("void updateDisplay(String id, Object value) { nnlab.display.Display.update(id, value); }");
-        String info = hidden("nnlab.kernel.agent.Agent.install() + \" \" + ProcessHandle.current().pid()");
+        String info = hidden("nnlab.kernel.agent.Agent.install()");
         if (info == null) {
             throw new IllegalStateException("the student JVM did not start: check the class path "
                     + options.classpath() + " and JVM options " + options.vmOptions());
         }
-        String[] parts = info.replace("\"", "").split(" ");
-        exitGuarded = Boolean.parseBoolean(parts[0]);
-        remotePid = Long.parseLong(parts[1]);
+        exitGuarded = Boolean.parseBoolean(info);
         for (String cp : addedClasspath) {
             s.addToClasspath(cp);
         }
