@@ -1,0 +1,171 @@
+package nnlab.kernel;
+
+import com.sun.jdi.BooleanValue;
+import com.sun.jdi.Field;
+import com.sun.jdi.IncompatibleThreadStateException;
+import com.sun.jdi.ObjectReference;
+import com.sun.jdi.ReferenceType;
+import com.sun.jdi.StackFrame;
+import com.sun.jdi.ThreadReference;
+import com.sun.jdi.VirtualMachine;
+import java.io.InputStream;
+import java.io.ObjectInput;
+import java.io.ObjectOutput;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jdk.jshell.execution.JdiExecutionControl;
+import jdk.jshell.execution.JdiInitiator;
+import jdk.jshell.execution.Util;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+import nnlab.kernel.agent.RemoteAgent;
+
+/**
+ * JShell's execution engine for the student JVM: JShell's JDI launch, with TCP_NODELAY on both
+ * ends of the command socket and the JVM's {@link Process} at hand.
+ *
+ * <p>JShell's built-in "jdi" engine leaves Nagle's algorithm on, so each multi-packet command
+ * (loading a snippet's class) waits for a delayed ACK: about 40 ms per command, well over 100 ms
+ * for {@code 1 + 1}. This engine starts the same remote agent protocol ({@link RemoteAgent}) with
+ * JShell's public building blocks ({@link JdiInitiator}, {@link Util#remoteInputOutput}) and
+ * implements stop the way JShell does: suspend the JVM, find the thread running a snippet, and
+ * throw the agent's stop exception into it through JDI (works for a busy {@code while (true) {}}).
+ *
+ * <pre>{@code
+ * JShell.builder().executionEngine(new StudentJvm.Provider(), Map.of())
+ * }</pre>
+ */
+final class StudentJvm extends JdiExecutionControl {
+    private static final String AGENT_BASE = "jdk.jshell.execution.RemoteExecutionControl";
+
+    /** Provider handed to {@code JShell.Builder.executionEngine}. */
+    static final class Provider implements ExecutionControlProvider {
+        volatile Process process;
+
+        @Override
+        public String name() {
+            return "nnlab-student-jvm";
+        }
+
+        @Override
+        public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws Throwable {
+            try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                JdiInitiator jdi = new JdiInitiator(listener.getLocalPort(), env.extraRemoteVMOptions(),
+                        RemoteAgent.class.getName(), false, InetAddress.getLoopbackAddress().getHostAddress(), 10_000, Map.of());
+                process = jdi.process();
+                // resumes the JVM (it starts suspended) and reports its death
+                Util.detectJdiExitEvent(jdi.vm(), reason -> env.closeDown());
+                Socket socket = listener.accept();
+                socket.setTcpNoDelay(true);
+                OutputStream out = socket.getOutputStream();
+                Map<String, OutputStream> outputs = new HashMap<>();
+                outputs.put("out", env.userOut());
+                outputs.put("err", env.userErr());
+                Map<String, InputStream> inputs = new HashMap<>();
+                inputs.put("in", env.userIn());
+                VirtualMachine vm = jdi.vm();
+                Process p = jdi.process();
+                return Util.remoteInputOutput(socket.getInputStream(), out, outputs, inputs,
+                        (in, o) -> new StudentJvm(o, in, vm, p));
+            }
+        }
+    }
+
+    private final VirtualMachine vm;
+    private final Process process;
+    private final Object stopLock = new Object();
+    private boolean running;
+
+    private StudentJvm(ObjectOutput out, ObjectInput in, VirtualMachine vm, Process process) {
+        super(out, in);
+        this.vm = vm;
+        this.process = process;
+    }
+
+    @Override
+    protected VirtualMachine vm() throws EngineTerminationException {
+        if (!process.isAlive()) {
+            throw new EngineTerminationException("the student JVM has ended");
+        }
+        return vm;
+    }
+
+    @Override
+    public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
+        synchronized (stopLock) {
+            running = true;
+        }
+        try {
+            return super.invoke(className, methodName);
+        } finally {
+            synchronized (stopLock) {
+                running = false;
+            }
+        }
+    }
+
+    @Override
+    public void stop() throws EngineTerminationException, InternalException {
+        synchronized (stopLock) {
+            if (!running) {
+                return;
+            }
+            VirtualMachine v = vm();
+            v.suspend();
+            try {
+                List<ReferenceType> base = v.classesByName(AGENT_BASE);
+                if (base.isEmpty()) {
+                    return;
+                }
+                Field inClientCode = base.get(0).fieldByName("inClientCode");
+                Field expectingStop = base.get(0).fieldByName("expectingStop");
+                Field stopException = base.get(0).fieldByName("stopException");
+                for (ThreadReference thread : v.allThreads()) {
+                    ObjectReference agent = agentFrame(thread);
+                    if (agent != null && ((BooleanValue) agent.getValue(inClientCode)).value()) {
+                        agent.setValue(expectingStop, v.mirrorOf(true));
+                        ObjectReference stop = (ObjectReference) agent.getValue(stopException);
+                        v.resume();
+                        thread.stop(stop);
+                        agent.setValue(expectingStop, v.mirrorOf(false));
+                        return;
+                    }
+                }
+            } catch (IncompatibleThreadStateException | com.sun.jdi.InvalidTypeException | com.sun.jdi.ClassNotLoadedException e) {
+                throw new InternalException("could not stop the running cell: " + e);
+            } finally {
+                v.resume();
+            }
+        }
+    }
+
+    /** The agent object whose {@code invoke} frame is on this thread's stack, or null. */
+    private static ObjectReference agentFrame(ThreadReference thread) throws IncompatibleThreadStateException {
+        for (StackFrame frame : thread.frames()) {
+            String type = frame.location().declaringType().name();
+            String method = frame.location().method().name();
+            if ((type.equals(AGENT_BASE) || type.equals(RemoteAgent.class.getName())) && method.equals("invoke")
+                    && frame.location().method().argumentTypeNames().size() == 1) {
+                return frame.thisObject();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        try {
+            vm.dispose();
+        } catch (RuntimeException ignored) {
+            // already gone
+        }
+        process.destroy();
+    }
+}

@@ -1,0 +1,52 @@
+package nnlab.kernel.agent;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import jdk.jshell.execution.RemoteExecutionControl;
+import jdk.jshell.execution.Util;
+
+/**
+ * JShell's remote agent with Nagle's algorithm switched off on its socket.
+ *
+ * <p>JShell's own agent leaves TCP_NODELAY off, so every small reply waits for a delayed ACK and
+ * a trivial cell like {@code 1 + 1} takes several times 40 ms. This agent is started instead
+ * (engine parameter {@code remoteAgent}); it does what {@link RemoteExecutionControl#main} does,
+ * with {@code setTcpNoDelay(true)}. {@link #invoke(Method)} and {@link #varValue} are overridden
+ * only so that their frames carry this class's name: JShell's stop button finds the running
+ * snippet by that name over JDI.
+ *
+ * <pre>{@code
+ * JShell.builder().executionEngine("jdi:hostname(127.0.0.1),remoteAgent(nnlab.kernel.agent.RemoteAgent)")
+ * }</pre>
+ */
+public final class RemoteAgent extends RemoteExecutionControl {
+
+    /** Connects back to JShell on {@code args[0]} (a port on the loopback address) and serves commands. */
+    public static void main(String[] args) throws Exception {
+        Socket socket = new Socket((String) null, Integer.parseInt(args[0]));
+        socket.setTcpNoDelay(true);
+        Map<String, Consumer<OutputStream>> outputs = new HashMap<>();
+        outputs.put("out", st -> System.setOut(new PrintStream(st, true, StandardCharsets.UTF_8)));
+        outputs.put("err", st -> System.setErr(new PrintStream(st, true, StandardCharsets.UTF_8)));
+        Map<String, Consumer<InputStream>> inputs = new HashMap<>();
+        inputs.put("in", System::setIn);
+        Util.forwardExecutionControlAndIO(new RemoteAgent(), socket.getInputStream(), socket.getOutputStream(), outputs, inputs);
+    }
+
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        return super.invoke(doitMethod);
+    }
+
+    @Override
+    public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
+        return super.varValue(className, varName);
+    }
+}
