@@ -34,6 +34,8 @@ public class XYPlot extends XYChart {
     private Double autoX1;
     private Double autoY0;
     private Double autoY1;
+    private String autoXPattern;
+    private String autoYPattern;
     private static final String TICK_HELPER = "\u0000ticks";
 
     /** An empty chart of the given size in pixels. */
@@ -47,19 +49,27 @@ public class XYPlot extends XYChart {
         XYStyler s = getStyler();
         boolean autoX = isAuto(s.getXAxisMin(), s.getXAxisMax(), autoX0, autoX1);
         boolean autoY = isAuto(s.getYAxisMin(), s.getYAxisMax(), autoY0, autoY1);
-        double[] r = dataRange();
+        double[] r = dataRange(s.isXAxisLogarithmic(), s.isYAxisLogarithmic());
         if (r != null && (autoX || autoY)) {
             if (autoX) {
-                autoX0 = r[0] - MARGIN * (r[1] - r[0]);
-                autoX1 = r[1] + MARGIN * (r[1] - r[0]);
+                double[] x = withMargins(r[0], r[1], s.isXAxisLogarithmic());
+                autoX0 = x[0];
+                autoX1 = x[1];
                 s.setXAxisMin(autoX0).setXAxisMax(autoX1);
             }
             if (autoY) {
-                autoY0 = r[2] - MARGIN * (r[3] - r[2]);
-                autoY1 = r[3] + MARGIN * (r[3] - r[2]);
+                double[] y = withMargins(r[2], r[3], s.isYAxisLogarithmic());
+                autoY0 = y[0];
+                autoY1 = y[1];
                 s.setYAxisMin(autoY0).setYAxisMax(autoY1);
             }
             s.setPlotContentSize(1.0);
+        }
+        if (r != null) {
+            autoXPattern = roundLabels(s.getXAxisDecimalPattern(), autoXPattern, r[1] - r[0], s.isXAxisLogarithmic());
+            s.setXAxisDecimalPattern(autoXPattern);
+            autoYPattern = roundLabels(s.getYAxisDecimalPattern(), autoYPattern, r[3] - r[2], s.isYAxisLogarithmic());
+            s.setYAxisDecimalPattern(autoYPattern);
         }
         boolean helper = addTickHelper();
         try {
@@ -76,14 +86,14 @@ public class XYPlot extends XYChart {
         return (min == null && max == null) || (min != null && min.equals(lastMin) && max != null && max.equals(lastMax));
     }
 
-    /** {xmin, xmax, ymin, ymax} of the finite data, or null when there is none or it is flat. */
-    private double[] dataRange() {
+    /** {xmin, xmax, ymin, ymax} of the finite data (positive only on a log axis), or null when none or flat. */
+    private double[] dataRange(boolean logX, boolean logY) {
         double[] r = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (XYSeries series : getSeriesCollection()) {
             double[] xs = series.getXData();
             double[] ys = series.getYData();
             for (int i = 0; i < xs.length; i++) {
-                if (Double.isFinite(xs[i]) && Double.isFinite(ys[i])) {
+                if (Double.isFinite(xs[i]) && Double.isFinite(ys[i]) && (!logX || xs[i] > 0) && (!logY || ys[i] > 0)) {
                     r[0] = Math.min(r[0], xs[i]);
                     r[1] = Math.max(r[1], xs[i]);
                     r[2] = Math.min(r[2], ys[i]);
@@ -92,6 +102,28 @@ public class XYPlot extends XYChart {
             }
         }
         return r[0] < r[1] && r[2] < r[3] ? r : null;
+    }
+
+    /** [lo, hi] widened by {@link #MARGIN} of the span; on a log axis the span is measured in decades. */
+    static double[] withMargins(double lo, double hi, boolean log) {
+        if (!log) {
+            return new double[] {lo - MARGIN * (hi - lo), hi + MARGIN * (hi - lo)};
+        }
+        double decades = Math.log10(hi) - Math.log10(lo);
+        return new double[] {lo / Math.pow(10, MARGIN * decades), hi * Math.pow(10, MARGIN * decades)};
+    }
+
+    /**
+     * A tick-label pattern with as many decimals as ticks about a tenth of {@code span} apart need
+     * ("0.###" for a span of 0.25, "0.#" for 10; trailing zeros are not printed), unless the user set one; XChart's own default prints
+     * ".08" and, for some ranges, 4.800000000000001.
+     */
+    static String roundLabels(String current, String lastAuto, double span, boolean log) {
+        if (log || (current != null && !current.equals(lastAuto)) || !(span > 0)) {
+            return current;
+        }
+        int decimals = (int) Math.max(0, Math.min(12, 1 - Math.floor(Math.log10(span / 10))));
+        return decimals == 0 ? "0" : "0." + "#".repeat(decimals);
     }
 
     /** Adds the hidden point when XChart would see equally spaced x values; true if it did. */

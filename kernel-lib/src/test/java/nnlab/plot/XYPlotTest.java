@@ -37,4 +37,30 @@ class XYPlotTest {
         assertEquals(11.0 / (bottom - top), 1.0 / (c.getScreenYFromChart(0) - c.getScreenYFromChart(1)), 1e-3,
                 "the fixed range fills the plot");
     }
+
+    @Test
+    void logAxesGetMarginsInDecadesAndKeepZerosOffTheAxis() {
+        double[] eps = {1e-12, 1e-9, 1e-6, 1e-3, 0.1};
+        double[] err = {1e-13, 0, 1e-12, 1e-7, 1e-3};           // a 0 cannot sit on a log axis: skipped
+        XYChart c = Plots.line(eps, err, "error");
+        c.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        Render.png(c);                                            // XChart throws on a range that reaches 0
+        double decadesX = 11 * XYPlot.MARGIN;
+        assertEquals(-12 - decadesX, Math.log10(c.getStyler().getXAxisMin()), 1e-9);
+        assertEquals(-1 + decadesX, Math.log10(c.getStyler().getXAxisMax()), 1e-9);
+        assertEquals(-13 - 10 * XYPlot.MARGIN, Math.log10(c.getStyler().getYAxisMin()), 1e-9);
+    }
+
+    @Test
+    void tickLabelsGetJustTheDecimalsTheirSpacingNeeds() {
+        assertEquals("0.###", XYPlot.roundLabels(null, null, 0.25, false));
+        assertEquals("0.#", XYPlot.roundLabels(null, null, 10, false));
+        assertEquals("0", XYPlot.roundLabels(null, null, 1000, false));
+        assertEquals("0.00", XYPlot.roundLabels("0.00", "0.#", 10, false), "a pattern the student set is kept");
+        assertNull(XYPlot.roundLabels(null, null, 10, true), "log axes keep XChart's labels");
+        XYChart c = Plots.line(new double[] {0, 1, 2}, new double[] {0, 0.1, 0.25}, "y");
+        Render.png(c);
+        assertEquals("0.###", c.getStyler().getYAxisDecimalPattern());
+        assertEquals("0.8", new java.text.DecimalFormat("0.###").format(0.8000000000000002));
+    }
 }
