@@ -425,9 +425,10 @@ public final class Evaluator implements AutoCloseable {
                 throw exception(e, c);
             }
             if (e.status() == Snippet.Status.RECOVERABLE_DEFINED || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                // like jshell: a declaration may use something defined later; say so instead of failing
                 List<String> missing = shell.unresolvedDependencies((jdk.jshell.DeclarationSnippet) s).toList();
-                throw CellFailure.simple(CellResult.Status.ERROR, "CompilationException", "cannot find symbol "
-                        + String.join(", ", missing) + " (cell line " + line + "): define it in this or an earlier cell");
+                c.text("Note: cell line " + line + " uses " + String.join(", ", missing)
+                        + ", which is not defined yet; define it before calling this.\n", false);
             }
             value = valueOf(e, c);
         }
