@@ -36,8 +36,10 @@ import java.util.Map;
  * {@code NNLAB_CELL_TIMEOUT} variable, else none) is stopped with status {@code timeout} and later
  * cells still run. {@code System.exit(n)} in a cell gives status {@code exit} with an
  * {@code evalue} saying {@code System.exit(n) was called}, and later cells run in the same
- * session. {@code OutOfMemoryError} and {@code StackOverflowError} give status {@code error}.
- * {@code crash} means the student JVM died and a fresh session ran the remaining cells.
+ * session (on JDK 24 and later, which have no security manager, in a fresh session).
+ * {@code OutOfMemoryError} and {@code StackOverflowError} give status {@code error}.
+ * {@code crash} means the student JVM died (or ignored a stop and was killed) and a fresh session
+ * ran the remaining cells.
  * {@code --max-output-chars} caps stdout plus stderr per cell (default 200000; a note says how much
  * was dropped). Each {@code --vm-option} is passed to the JVM where user code runs (e.g.
  * {@code --vm-option -Xmx256m}); {@code --classpath} adds entries to that JVM's class path. User

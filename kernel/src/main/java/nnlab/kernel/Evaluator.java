@@ -29,7 +29,7 @@ import nnlab.kernel.agent.Render;
  * One notebook session: runs cells in JShell with the student's code in a separate JVM.
  *
  * <p><b>Design.</b> JShell compiles in this JVM and runs snippets in a second JVM that it starts
- * and controls over JDI (JShell's default remote agent). That one decision covers the robustness
+ * and controls over JDI ({@link StudentJvm}, JShell's remote-agent protocol with TCP_NODELAY). That one decision covers the robustness
  * rules: the stop button and the per-cell timeout call {@link JShell#stop()}, which throws into
  * the running thread through JDI (works for {@code while (true) {}} on every JDK, unlike
  * {@code Thread.stop}); variables live on in the student JVM. If a cell ignores the stop (it
@@ -102,6 +102,7 @@ public final class Evaluator implements AutoCloseable {
     private volatile JShell shell;
     private volatile boolean shellDied;
     private volatile long remotePid = -1;
+    private volatile Process remote;
     private volatile Cell current;
     private boolean exitGuarded;
     private int runs;
@@ -180,6 +181,12 @@ public final class Evaluator implements AutoCloseable {
 
     private CellFailure stopFailure(Cell c) {
         String limit = "the cell ran longer than the " + options.timeoutSeconds() + " s limit (NNLAB_CELL_TIMEOUT)";
+        Integer code = shellDied && !c.killed ? exitCode() : null;
+        if (code != null && code < 128) {
+            return CellFailure.simple(CellResult.Status.EXIT, "SystemExit", "System.exit(" + code + ") was called"
+                    + " (this JDK cannot keep the session alive); a new Java session was started, so earlier"
+                    + " variables are gone: re-run the cells above");
+        }
         if (c.killed || shellDied) {
             String why = c.timedOut ? limit + " and did not stop" : c.interrupted ? "the cell did not react to the stop button"
                     : "the Java process running the notebook code ended (System.exit, Runtime.halt or a JVM crash)";
@@ -193,6 +200,22 @@ public final class Evaluator implements AutoCloseable {
         }
         return CellFailure.simple(CellResult.Status.INTERRUPTED, "InterruptedException",
                 "the cell was stopped; earlier variables are kept");
+    }
+
+    /** Exit code of the student JVM once it has ended (waits up to 2 s), else null. */
+    private Integer exitCode() {
+        Process p = remote;
+        if (p == null) {
+            return null;
+        }
+        try {
+            return p.onExit().get(2, TimeUnit.SECONDS).exitValue();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** The stop button: stops the running cell, killing the student JVM if it does not stop in time. */
@@ -261,7 +284,8 @@ public final class Evaluator implements AutoCloseable {
         });
         shell = s;
         shellDied = false;
-        remotePid = provider.process.pid();
+        remote = provider.process;
+        remotePid = remote.pid();
         for (String pkg : PACKAGES) {
             if (pkg.startsWith("java.") || Evaluator.class.getClassLoader().getResource(pkg.replace('.', '/') + "/") != null) {
                 s.eval("import " + pkg + ".*;");
