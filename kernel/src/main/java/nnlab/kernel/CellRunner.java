@@ -44,7 +44,8 @@ import java.util.Map;
  * was dropped). Each {@code --vm-option} is passed to the JVM where user code runs (e.g.
  * {@code --vm-option -Xmx256m}); {@code --classpath} adds entries to that JVM's class path. User
  * code runs in that other JVM and its output is captured, so it cannot corrupt the JSON stream.
- * Exit code 0 when all cells were run (whatever their status), 2 for bad arguments or input.
+ * Exit code 0 when all cells were run (whatever their status), 2 for bad arguments or input, 3
+ * when the JVM for the cells could not start (a bad {@code --vm-option}, for example).
  *
  * <pre>{@code
  * echo '["int x = 6 * 7;", "x"]' | java -cp kernel/target/kernel.jar:kernel/target/lib/* nnlab.kernel.CellRunner
@@ -88,7 +89,16 @@ public final class CellRunner {
             return;
         }
         Gson gson = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
-        try (Evaluator ev = new Evaluator(new Evaluator.Options(cp, vm, timeout, maxChars))) {
+        Evaluator ev;
+        try {
+            ev = new Evaluator(new Evaluator.Options(cp, vm, timeout, maxChars));
+        } catch (IllegalStateException e) {
+            System.err.println("CellRunner: the JVM for the cells could not start (check --vm-option and --classpath): "
+                    + e.getMessage());
+            System.exit(3);
+            return;
+        }
+        try (ev) {
             for (int i = 0; i < cells.size(); i++) {
                 json.println(gson.toJson(runCell(ev, i, cells.get(i))));
             }
