@@ -293,6 +293,8 @@ public final class Evaluator implements AutoCloseable {
         }
         s.eval("String display(Object value) { return nnlab.display.Display.display(value); }");
         s.eval("void updateDisplay(String id, Object value) { nnlab.display.Display.update(id, value); }");
+        s.eval("String display(Object value, String... mimeTypes) { return nnlab.kernel.agent.Agent.display(value, mimeTypes); }");
+        s.eval("void updateDisplay(String id, Object value, String... mimeTypes) { nnlab.kernel.agent.Agent.update(id, value, mimeTypes); }");
         String info = hidden("nnlab.kernel.agent.Agent.install()");
         if (info == null) {
             throw new IllegalStateException("the student JVM did not start: check the class path "

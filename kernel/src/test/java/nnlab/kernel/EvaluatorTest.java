@@ -139,6 +139,14 @@ class EvaluatorTest {
     }
 
     @Test
+    void ijavaDisplayWithMimeTypesKeepsOnlyThose() {
+        Recorder rec = new Recorder();
+        assertTrue(ev.run("display(new nnlab.display.HtmlDisplayable() { public String toHtml() { return \"<i>x</i>\"; } },"
+                + " \"text/html\");", rec).ok());
+        assertEquals(Map.of("text/html", "<i>x</i>"), rec.bundles.get(0));
+    }
+
+    @Test
     void htmlDisplayableGetsHtmlAndText() {
         CellResult r = run("new nnlab.display.HtmlDisplayable() { public String toHtml() { return \"<b>hi</b>\"; }"
                 + " public String toString() { return \"hi\"; } }");
