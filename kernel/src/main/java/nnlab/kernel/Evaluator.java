@@ -101,7 +101,6 @@ public final class Evaluator implements AutoCloseable {
     private final Magics magics = new Magics(this);
     private volatile JShell shell;
     private volatile boolean shellDied;
-    private volatile long remotePid = -1;
     private volatile Process remote;
     private volatile Cell current;
     private boolean exitGuarded;
@@ -249,9 +248,9 @@ public final class Evaluator implements AutoCloseable {
     }
 
     private void killRemote() {
-        long pid = remotePid;
-        if (pid > 0) {
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        Process p = remote;  // the Process object, never a bare pid that the OS may have reused
+        if (p != null && p.isAlive()) {
+            p.destroyForcibly();
         }
     }
 
@@ -285,7 +284,6 @@ public final class Evaluator implements AutoCloseable {
         shell = s;
         shellDied = false;
         remote = provider.process;
-        remotePid = remote.pid();
         for (String pkg : PACKAGES) {
             if (pkg.startsWith("java.") || Evaluator.class.getClassLoader().getResource(pkg.replace('.', '/') + "/") != null) {
                 s.eval("import " + pkg + ".*;");
