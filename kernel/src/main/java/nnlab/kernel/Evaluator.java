@@ -414,13 +414,15 @@ public final class Evaluator implements AutoCloseable {
             if (ci.completeness() == Completeness.EMPTY) {
                 break;
             }
-            // JShell keeps the snippet's leading blank lines in its source, and counts lines from there
-            int line = firstLine + lineOf(code, start);
-            if (ci.completeness() == Completeness.DEFINITELY_INCOMPLETE) {
-                throw Errors.incomplete(rest, line + lineOf(rest, rest.length() - rest.stripLeading().length()));
-            }
+            // JShell numbers a snippet's lines wrongly when its source starts with blank lines:
+            // evaluate it from its first non-blank character and count lines from there
             String src = ci.source() == null ? rest : ci.source();
-            value = evalSnippet(src, line, c);
+            int lead = src.length() - src.stripLeading().length();
+            int line = firstLine + lineOf(code, start + rest.length() - rest.stripLeading().length());
+            if (ci.completeness() == Completeness.DEFINITELY_INCOMPLETE) {
+                throw Errors.incomplete(rest, line);
+            }
+            value = evalSnippet(src.substring(lead), line, c);
             rest = ci.source() == null ? "" : ci.remaining();
         }
         return value;

@@ -107,6 +107,14 @@ class EvaluatorTest {
     }
 
     @Test
+    void framesOfEarlierCellsAndBlankLinesPointAtTheRightLines() {
+        assertTrue(run("int a0 = 1;\n\nint g0() {\n  int q = 2;\n  return q / 0;\n}").ok());
+        CellResult r = run("int z0 = 1;\n\n\ng0()");
+        assertTrue(r.traceback().get(1).matches("\tat g0\\(cell \\d+, line 5\\)"), r.traceback().toString());
+        assertEquals("\tat <cell>(cell line 4)", r.traceback().get(2));
+    }
+
+    @Test
     void outputIsStreamedAndCapped() {
         Recorder rec = new Recorder();
         CellResult r = ev.run("System.out.println(\"out\"); System.err.println(\"err\");", rec);
