@@ -234,17 +234,23 @@ public final class Evaluator implements AutoCloseable {
         } else {
             c.interrupted = true;
         }
-        try {
-            shell.stop();
-        } catch (RuntimeException ignored) {
-            // the JVM may be gone already; the kill below handles it
-        }
         watchdog.schedule(() -> {
             if (c.running) {
                 c.killed = true;
                 killRemote();
             }
         }, KILL_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+        // JDI calls can block on a wedged JVM: stop from a thread of its own, so the kill above still comes
+        JShell s = shell;
+        Thread stopper = new Thread(() -> {
+            try {
+                s.stop();
+            } catch (RuntimeException ignored) {
+                // the JVM may be gone already; the kill handles it
+            }
+        }, "nnlab-stop");
+        stopper.setDaemon(true);
+        stopper.start();
     }
 
     private void killRemote() {
