@@ -27,6 +27,8 @@ public final class Assist {
     public record Completion(List<String> matches, int start, int end) {
     }
 
+    private static final int MAX_OVERLOADS = 6;
+
     private final SourceCodeAnalysis sca;
 
     Assist(JShell shell) {
@@ -86,12 +88,15 @@ public final class Assist {
             return null;
         }
         StringBuilder sb = new StringBuilder();
-        for (Documentation d : docs) {
+        for (Documentation d : docs.subList(0, Math.min(docs.size(), MAX_OVERLOADS))) {
             sb.append(d.signature()).append('\n');
             String first = firstSentence(d.javadoc());
             if (!first.isEmpty()) {
                 sb.append("    ").append(first).append('\n');
             }
+        }
+        if (docs.size() > MAX_OVERLOADS) {
+            sb.append("... ").append(docs.size() - MAX_OVERLOADS).append(" more overloads\n");
         }
         return sb.toString().stripTrailing();
     }
@@ -100,7 +105,8 @@ public final class Assist {
         if (javadoc == null) {
             return "";
         }
-        String text = javadoc.replaceAll("<[^>]+>", "").replaceAll("\\s+", " ").strip();
+        String text = javadoc.replaceAll("\\{@\\w+\\s+([^}]*)}", "$1").replaceAll("<[^>]+>", "")
+                .replaceAll("\\s+", " ").strip();
         int dot = text.indexOf(". ");
         return dot < 0 ? text : text.substring(0, dot + 1);
     }

@@ -36,13 +36,16 @@ import java.util.Map;
  * {@code NNLAB_CELL_TIMEOUT} variable, else none) is stopped with status {@code timeout} and later
  * cells still run. {@code System.exit(n)} in a cell gives status {@code exit} with an
  * {@code evalue} saying {@code System.exit(n) was called}, and later cells run in the same
- * session. {@code OutOfMemoryError} and {@code StackOverflowError} give status {@code error}.
- * {@code crash} means the student JVM died and a fresh session ran the remaining cells.
+ * session (on JDK 24 and later, which have no security manager, in a fresh session).
+ * {@code OutOfMemoryError} and {@code StackOverflowError} give status {@code error}.
+ * {@code crash} means the student JVM died (or ignored a stop and was killed) and a fresh session
+ * ran the remaining cells.
  * {@code --max-output-chars} caps stdout plus stderr per cell (default 200000; a note says how much
  * was dropped). Each {@code --vm-option} is passed to the JVM where user code runs (e.g.
  * {@code --vm-option -Xmx256m}); {@code --classpath} adds entries to that JVM's class path. User
  * code runs in that other JVM and its output is captured, so it cannot corrupt the JSON stream.
- * Exit code 0 when all cells were run (whatever their status), 2 for bad arguments or input.
+ * Exit code 0 when all cells were run (whatever their status), 2 for bad arguments or input, 3
+ * when the JVM for the cells could not start (a bad {@code --vm-option}, for example).
  *
  * <pre>{@code
  * echo '["int x = 6 * 7;", "x"]' | java -cp kernel/target/kernel.jar:kernel/target/lib/* nnlab.kernel.CellRunner
@@ -86,7 +89,16 @@ public final class CellRunner {
             return;
         }
         Gson gson = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
-        try (Evaluator ev = new Evaluator(new Evaluator.Options(cp, vm, timeout, maxChars))) {
+        Evaluator ev;
+        try {
+            ev = new Evaluator(new Evaluator.Options(cp, vm, timeout, maxChars));
+        } catch (IllegalStateException e) {
+            System.err.println("CellRunner: the JVM for the cells could not start (check --vm-option and --classpath): "
+                    + e.getMessage());
+            System.exit(3);
+            return;
+        }
+        try (ev) {
             for (int i = 0; i < cells.size(); i++) {
                 json.println(gson.toJson(runCell(ev, i, cells.get(i))));
             }

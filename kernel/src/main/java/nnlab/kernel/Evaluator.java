@@ -29,7 +29,7 @@ import nnlab.kernel.agent.Render;
  * One notebook session: runs cells in JShell with the student's code in a separate JVM.
  *
  * <p><b>Design.</b> JShell compiles in this JVM and runs snippets in a second JVM that it starts
- * and controls over JDI (JShell's default remote agent). That one decision covers the robustness
+ * and controls over JDI ({@link StudentJvm}, JShell's remote-agent protocol with TCP_NODELAY). That one decision covers the robustness
  * rules: the stop button and the per-cell timeout call {@link JShell#stop()}, which throws into
  * the running thread through JDI (works for {@code while (true) {}} on every JDK, unlike
  * {@code Thread.stop}); variables live on in the student JVM. If a cell ignores the stop (it
@@ -101,7 +101,7 @@ public final class Evaluator implements AutoCloseable {
     private final Magics magics = new Magics(this);
     private volatile JShell shell;
     private volatile boolean shellDied;
-    private volatile long remotePid = -1;
+    private volatile Process remote;
     private volatile Cell current;
     private boolean exitGuarded;
     private int runs;
@@ -180,6 +180,12 @@ public final class Evaluator implements AutoCloseable {
 
     private CellFailure stopFailure(Cell c) {
         String limit = "the cell ran longer than the " + options.timeoutSeconds() + " s limit (NNLAB_CELL_TIMEOUT)";
+        Integer code = shellDied && !c.killed ? exitCode() : null;
+        if (code != null && code < 128) {
+            return CellFailure.simple(CellResult.Status.EXIT, "SystemExit", "System.exit(" + code + ") was called"
+                    + " (this JDK cannot keep the session alive); a new Java session was started, so earlier"
+                    + " variables are gone: re-run the cells above");
+        }
         if (c.killed || shellDied) {
             String why = c.timedOut ? limit + " and did not stop" : c.interrupted ? "the cell did not react to the stop button"
                     : "the Java process running the notebook code ended (System.exit, Runtime.halt or a JVM crash)";
@@ -193,6 +199,22 @@ public final class Evaluator implements AutoCloseable {
         }
         return CellFailure.simple(CellResult.Status.INTERRUPTED, "InterruptedException",
                 "the cell was stopped; earlier variables are kept");
+    }
+
+    /** Exit code of the student JVM once it has ended (waits up to 2 s), else null. */
+    private Integer exitCode() {
+        Process p = remote;
+        if (p == null) {
+            return null;
+        }
+        try {
+            return p.onExit().get(2, TimeUnit.SECONDS).exitValue();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** The stop button: stops the running cell, killing the student JVM if it does not stop in time. */
@@ -212,23 +234,29 @@ public final class Evaluator implements AutoCloseable {
         } else {
             c.interrupted = true;
         }
-        try {
-            shell.stop();
-        } catch (RuntimeException ignored) {
-            // the JVM may be gone already; the kill below handles it
-        }
         watchdog.schedule(() -> {
             if (c.running) {
                 c.killed = true;
                 killRemote();
             }
         }, KILL_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+        // JDI calls can block on a wedged JVM: stop from a thread of its own, so the kill above still comes
+        JShell s = shell;
+        Thread stopper = new Thread(() -> {
+            try {
+                s.stop();
+            } catch (RuntimeException ignored) {
+                // the JVM may be gone already; the kill handles it
+            }
+        }, "nnlab-stop");
+        stopper.setDaemon(true);
+        stopper.start();
     }
 
     private void killRemote() {
-        long pid = remotePid;
-        if (pid > 0) {
-            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        Process p = remote;  // the Process object, never a bare pid that the OS may have reused
+        if (p != null && p.isAlive()) {
+            p.destroyForcibly();
         }
     }
 
@@ -261,7 +289,7 @@ public final class Evaluator implements AutoCloseable {
         });
         shell = s;
         shellDied = false;
-        remotePid = provider.process.pid();
+        remote = provider.process;
         for (String pkg : PACKAGES) {
             if (pkg.startsWith("java.") || Evaluator.class.getClassLoader().getResource(pkg.replace('.', '/') + "/") != null) {
                 s.eval("import " + pkg + ".*;");
@@ -269,6 +297,8 @@ public final class Evaluator implements AutoCloseable {
         }
         s.eval("String display(Object value) { return nnlab.display.Display.display(value); }");
         s.eval("void updateDisplay(String id, Object value) { nnlab.display.Display.update(id, value); }");
+        s.eval("String display(Object value, String... mimeTypes) { return nnlab.kernel.agent.Agent.display(value, mimeTypes); }");
+        s.eval("void updateDisplay(String id, Object value, String... mimeTypes) { nnlab.kernel.agent.Agent.update(id, value, mimeTypes); }");
         String info = hidden("nnlab.kernel.agent.Agent.install()");
         if (info == null) {
             throw new IllegalStateException("the student JVM did not start: check the class path "
@@ -390,13 +420,15 @@ public final class Evaluator implements AutoCloseable {
             if (ci.completeness() == Completeness.EMPTY) {
                 break;
             }
-            // JShell keeps the snippet's leading blank lines in its source, and counts lines from there
-            int line = firstLine + lineOf(code, start);
-            if (ci.completeness() == Completeness.DEFINITELY_INCOMPLETE) {
-                throw Errors.incomplete(rest, line + lineOf(rest, rest.length() - rest.stripLeading().length()));
-            }
+            // JShell numbers a snippet's lines wrongly when its source starts with blank lines:
+            // evaluate it from its first non-blank character and count lines from there
             String src = ci.source() == null ? rest : ci.source();
-            value = evalSnippet(src, line, c);
+            int lead = src.length() - src.stripLeading().length();
+            int line = firstLine + lineOf(code, start + rest.length() - rest.stripLeading().length());
+            if (ci.completeness() == Completeness.DEFINITELY_INCOMPLETE) {
+                throw Errors.incomplete(rest, line);
+            }
+            value = evalSnippet(src.substring(lead), line, c);
             rest = ci.source() == null ? "" : ci.remaining();
         }
         return value;
@@ -425,9 +457,10 @@ public final class Evaluator implements AutoCloseable {
                 throw exception(e, c);
             }
             if (e.status() == Snippet.Status.RECOVERABLE_DEFINED || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                // like jshell: a declaration may use something defined later; say so instead of failing
                 List<String> missing = shell.unresolvedDependencies((jdk.jshell.DeclarationSnippet) s).toList();
-                throw CellFailure.simple(CellResult.Status.ERROR, "CompilationException", "cannot find symbol "
-                        + String.join(", ", missing) + " (cell line " + line + "): define it in this or an earlier cell");
+                c.text("Note: cell line " + line + " uses " + String.join(", ", missing)
+                        + ", which is not defined yet; define it before calling this.\n", false);
             }
             value = valueOf(e, c);
         }

@@ -32,7 +32,7 @@ import org.zeromq.ZMQ;
  * }</pre>
  */
 final class FastConnection extends JupyterConnection {
-    static final long POLL_MILLIS = 3;
+    static final long POLL_MILLIS = 10;
 
     private final KernelConnectionProperties props;
     private final ZMQ.Context zmq = ZMQ.context(1);

@@ -109,10 +109,13 @@ final class Magics {
                 throw bad("%" + magic + ": " + e.getMessage(), cellLine);
             }
             for (Path p : paths) {
-                if (magic.equals("jars") && !p.toString().endsWith(".jar")) {
-                    continue;
+                if (magic.equals("jars") && Files.isDirectory(p)) {
+                    for (Path jar : Classpath.expand(p + "/*.jar")) {
+                        ev.addToClasspath(jar.toString());
+                    }
+                } else if (magic.equals("classpath") || p.toString().endsWith(".jar")) {
+                    ev.addToClasspath(p.toString());
                 }
-                ev.addToClasspath(p.toString());
             }
         }
     }

@@ -30,6 +30,7 @@ final class NotebookOutput implements Listener, AutoCloseable {
     private final StringBuilder text = new StringBuilder();
     private final ScheduledFuture<?> ticker;
     private PublishStream.StreamType type = PublishStream.StreamType.OUT;
+    private boolean closed;
 
     NotebookOutput(ShellReplyEnvironment env, ScheduledExecutorService timer) {
         this.env = env;
@@ -52,6 +53,9 @@ final class NotebookOutput implements Listener, AutoCloseable {
             type = t;
         }
         text.append(s);
+        if (closed) {
+            flush();  // a background thread printing after the cell ended: no batching timer any more
+        }
     }
 
     @Override
@@ -82,8 +86,9 @@ final class NotebookOutput implements Listener, AutoCloseable {
 
     /** Stops batching: pending text goes out now, later text (background threads) at the next flush. */
     @Override
-    public void close() {
+    public synchronized void close() {
         ticker.cancel(false);
+        closed = true;
         flush();
     }
 

@@ -107,6 +107,14 @@ class EvaluatorTest {
     }
 
     @Test
+    void framesOfEarlierCellsAndBlankLinesPointAtTheRightLines() {
+        assertTrue(run("int a0 = 1;\n\nint g0() {\n  int q = 2;\n  return q / 0;\n}").ok());
+        CellResult r = run("int z0 = 1;\n\n\ng0()");
+        assertTrue(r.traceback().get(1).matches("\tat g0\\(cell \\d+, line 5\\)"), r.traceback().toString());
+        assertEquals("\tat <cell>(cell line 4)", r.traceback().get(2));
+    }
+
+    @Test
     void outputIsStreamedAndCapped() {
         Recorder rec = new Recorder();
         CellResult r = ev.run("System.out.println(\"out\"); System.err.println(\"err\");", rec);
@@ -136,6 +144,14 @@ class EvaluatorTest {
         assertTrue(rec.bundles.get(0).get("image/png").startsWith("iVBORw0KGgo"), "a chart is a base64 PNG");
         assertEquals("done", rec.bundles.get(1).get("text/plain"));
         assertNotNull(run("ch").value().get("image/png"), "a chart as last value renders as PNG");
+    }
+
+    @Test
+    void ijavaDisplayWithMimeTypesKeepsOnlyThose() {
+        Recorder rec = new Recorder();
+        assertTrue(ev.run("display(new nnlab.display.HtmlDisplayable() { public String toHtml() { return \"<i>x</i>\"; } },"
+                + " \"text/html\");", rec).ok());
+        assertEquals(Map.of("text/html", "<i>x</i>"), rec.bundles.get(0));
     }
 
     @Test

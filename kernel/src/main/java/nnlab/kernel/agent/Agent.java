@@ -105,11 +105,37 @@ public final class Agent {
         flush();
     }
 
-    private static void send(String kind, String id, Object value) {
+    /** IJava's {@code display(obj, "text/html", ...)}: shows only the listed MIME types (or their short names). */
+    public static String display(Object value, String... mimeTypes) {
+        String id = UUID.randomUUID().toString();
+        send("display", id, value, mimeTypes);
+        return id;
+    }
+
+    /** IJava's {@code updateDisplay(id, obj, "image/png", ...)}. */
+    public static void update(String id, Object value, String... mimeTypes) {
+        send("update", id, value, mimeTypes);
+    }
+
+    private static void send(String kind, String id, Object value, String... mimeTypes) {
+        Map<String, String> data = Render.bundle(value);
+        if (mimeTypes.length > 0) {
+            Map<String, String> kept = new LinkedHashMap<>();
+            data.forEach((type, content) -> {
+                for (String m : mimeTypes) {
+                    if (type.equals(m) || type.endsWith("/" + m)) {
+                        kept.put(type, content);
+                    }
+                }
+            });
+            if (!kept.isEmpty()) {
+                data = kept;
+            }
+        }
         Map<String, Object> msg = new LinkedHashMap<>();
         msg.put("kind", kind);
         msg.put("id", id);
-        msg.put("data", Render.bundle(value));
+        msg.put("data", data);
         String frame = START + Json.object(msg) + END;
         PrintStream out = channel != null ? channel : System.out;
         synchronized (out) {

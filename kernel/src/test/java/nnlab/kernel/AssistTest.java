@@ -1,0 +1,23 @@
+package nnlab.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class AssistTest {
+    @Test
+    void firstSentenceDropsTagsAndKeepsCodeText() {
+        assertEquals("Returns the greater of two int values.",
+                Assist.firstSentence("Returns the greater of two {@code int} values. That is, the result..."));
+        assertEquals("A bold claim", Assist.firstSentence("A <b>bold</b>\n   claim"));
+        assertEquals("", Assist.firstSentence(null));
+    }
+
+    @Test
+    void magicLinesAreBlankedKeepingOffsets() {
+        String cell = "%time\nint x = 1;";
+        String blanked = Assist.blankMagics(cell);
+        assertEquals(cell.length(), blanked.length());
+        assertEquals("     \nint x = 1;", blanked);
+    }
+}
