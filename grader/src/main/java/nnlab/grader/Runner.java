@@ -1,0 +1,216 @@
+package nnlab.grader;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a list of cells in a fresh JVM with the kernel's evaluator ({@code nnlab.kernel.CellRunner}) and
+ * guards it: the whole run has a deadline of cells x timeout + margin, after which the process tree is
+ * killed and the run reported as failed. Samples the tree's resident memory to report the peak.
+ *
+ * <pre>{@code
+ * Runner runner = new Runner(Runner.Options.defaults());
+ * Runner.Outcome out = runner.run(List.of("int x = 1;", "x + 1"), workDir);
+ * out.cells().get(1).value();   // "2"
+ * }</pre>
+ */
+public final class Runner {
+
+    /** The evaluator's main class (module kernel). */
+    public static final String MAIN_CLASS = "nnlab.kernel.CellRunner";
+
+    /** How to start and limit the evaluator. */
+    public record Options(Path java, String kernelClasspath, String userClasspath, List<String> runnerJvmOptions,
+                          List<String> userVmOptions, int timeoutSeconds, int maxOutputChars, int marginSeconds) {
+        /** The current JVM's java and class path, 30 s per cell, 512 MiB for user code, 20 s margin. */
+        public static Options defaults() {
+            return new Options(Path.of(System.getProperty("java.home"), "bin", "java"), defaultClasspath(), null,
+                    List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx512m"),
+                    List.of("-Xmx512m"), 30, 100_000, 20);
+        }
+
+        /** A copy with another per-cell timeout. */
+        public Options withTimeout(int seconds) {
+            return new Options(java, kernelClasspath, userClasspath, runnerJvmOptions, userVmOptions, seconds,
+                    maxOutputChars, marginSeconds);
+        }
+
+        /** A copy with other options for the JVM that runs user code (e.g. {@code -Xmx256m}). */
+        public Options withUserVmOptions(List<String> options) {
+            return new Options(java, kernelClasspath, userClasspath, runnerJvmOptions, List.copyOf(options),
+                    timeoutSeconds, maxOutputChars, marginSeconds);
+        }
+    }
+
+    /** What came back: the cells that reported, whether all did, why not, time and peak memory (bytes). */
+    public record Outcome(List<CellResult> cells, boolean completed, String failure, long millis, long peakRss) {
+    }
+
+    private static final Gson GSON = new Gson();
+    private final Options options;
+
+    /** A runner with these options. */
+    public Runner(Options options) {
+        this.options = options;
+    }
+
+    /** The options in use. */
+    public Options options() {
+        return options;
+    }
+
+    /** The class path this JVM runs with, expanding a surefire-style manifest-only jar. */
+    static String defaultClasspath() {
+        String explicit = System.getProperty("nnlab.kernel.classpath");
+        if (explicit != null && !explicit.isBlank()) {
+            return explicit;
+        }
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    }
+
+    /** The command line for {@code cells} cells. */
+    List<String> command() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(options.java().toString());
+        cmd.addAll(options.runnerJvmOptions());
+        cmd.add("-cp");
+        cmd.add(options.kernelClasspath());
+        cmd.add(MAIN_CLASS);
+        cmd.add("--timeout-seconds");
+        cmd.add(Integer.toString(options.timeoutSeconds()));
+        cmd.add("--max-output-chars");
+        cmd.add(Integer.toString(options.maxOutputChars()));
+        for (String opt : options.userVmOptions()) {
+            cmd.add("--vm-option");
+            cmd.add(opt);
+        }
+        if (options.userClasspath() != null) {
+            cmd.add("--classpath");
+            cmd.add(options.userClasspath());
+        }
+        return cmd;
+    }
+
+    /** Runs the cells with {@code workDir} as working and home directory; never throws for student faults. */
+    public Outcome run(List<String> cells, Path workDir) throws IOException, InterruptedException {
+        Path tmp = Files.createDirectories(workDir.resolve("tmp"));
+        List<String> cmd = new ArrayList<>(command());
+        int at = cmd.indexOf(MAIN_CLASS) + 1;
+        cmd.addAll(at, List.of("--vm-option", "-Djava.io.tmpdir=" + tmp, "--vm-option", "-Duser.home=" + workDir));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("HOME", workDir.toString());
+        env.put("TMPDIR", tmp.toString());
+        env.remove("CLASSPATH");
+        env.remove("JAVA_TOOL_OPTIONS");
+        long start = System.nanoTime();
+        Process p = pb.start();
+        List<CellResult> results = Collections.synchronizedList(new ArrayList<>());
+        StringBuilder stderr = new StringBuilder();
+        Thread out = daemon(() -> readResults(p.getInputStream(), results));
+        Thread err = daemon(() -> drain(p.getErrorStream(), stderr, 4000));
+        try (OutputStream in = p.getOutputStream()) {
+            in.write(GSON.toJson(cells).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // the evaluator died before reading its input; the exit code tells why below
+        }
+        long deadline = start + TimeUnit.SECONDS.toNanos((long) cells.size() * options.timeoutSeconds()
+                + options.marginSeconds());
+        long peak = 0;
+        boolean killed = false;
+        while (!p.waitFor(200, TimeUnit.MILLISECONDS)) {
+            peak = Math.max(peak, Memory.treeRss(p.toHandle()));
+            if (System.nanoTime() > deadline) {
+                killTree(p);
+                killed = true;
+                break;
+            }
+        }
+        p.waitFor(10, TimeUnit.SECONDS);
+        out.join(5000);
+        err.join(1000);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        List<CellResult> got = List.copyOf(results);
+        String failure = null;
+        if (killed) {
+            failure = "the evaluator did not finish within " + (cells.size() * options.timeoutSeconds()
+                    + options.marginSeconds()) + " s (cells x timeout + margin) and was killed after "
+                    + got.size() + " of " + cells.size() + " cells";
+        } else if (got.size() < cells.size()) {
+            failure = "the evaluator stopped after " + got.size() + " of " + cells.size() + " cells (exit code "
+                    + p.exitValue() + ")" + tail(stderr);
+        }
+        return new Outcome(got, failure == null, failure, millis, peak);
+    }
+
+    private static void readResults(InputStream in, List<CellResult> results) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                String s = line.strip();
+                if (s.startsWith("{")) {
+                    try {
+                        results.add(CellResult.parse(JsonParser.parseString(s).getAsJsonObject()));
+                    } catch (RuntimeException e) {
+                        // not one of the evaluator's result lines: ignore it
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the process was killed; what was read so far stands
+        }
+    }
+
+    private static void drain(InputStream in, StringBuilder sink, int keep) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            char[] buf = new char[4096];
+            int n;
+            while ((n = r.read(buf)) > 0) {
+                synchronized (sink) {
+                    sink.append(buf, 0, n);
+                    if (sink.length() > 2 * keep) {
+                        sink.delete(0, sink.length() - keep);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // stream closed with the process
+        }
+    }
+
+    private static String tail(StringBuilder stderr) {
+        synchronized (stderr) {
+            String s = stderr.toString().strip();
+            if (s.isEmpty()) {
+                return "";
+            }
+            return ": " + (s.length() > 500 ? "..." + s.substring(s.length() - 500) : s);
+        }
+    }
+
+    private static void killTree(Process p) {
+        p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+    }
+
+    private static Thread daemon(Runnable r) {
+        Thread t = new Thread(r, "grader-runner-io");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}
