@@ -1,0 +1,36 @@
+package nnlab.kernel;
+
+import java.util.Map;
+
+/**
+ * Receives a cell's output while it runs: text as it is printed, displays as they are made.
+ *
+ * <p>Called from the thread that reads the student JVM's output, so implementations must not
+ * block for long. Text is already capped by the evaluator.
+ *
+ * <pre>{@code
+ * evaluator.run(code, new Listener() {
+ *     public void stdout(String text) { System.out.print(text); }
+ * });
+ * }</pre>
+ */
+public interface Listener {
+    /** Ignores everything. */
+    Listener NONE = new Listener() { };
+
+    /** Text the cell printed to {@code System.out}. */
+    default void stdout(String text) {
+    }
+
+    /** Text the cell printed to {@code System.err}. */
+    default void stderr(String text) {
+    }
+
+    /** A new rich output ({@code display(obj)}); {@code id} lets {@link #update} replace it. */
+    default void display(String id, Map<String, String> bundle) {
+    }
+
+    /** Replaces the output made by {@link #display} with this id. */
+    default void update(String id, Map<String, String> bundle) {
+    }
+}

@@ -1,0 +1,149 @@
+package nnlab.kernel;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * IJava's magics, and the splitting of a cell into Java code and magic lines.
+ *
+ * <p>A line starting with {@code %} is a line magic; a first line starting with {@code %%} makes
+ * the whole cell a cell magic. Supported: {@code %classpath PATH...} and {@code %jars PATH...}
+ * (paths and globs, separated by spaces or the path separator), {@code %load FILE} (runs a
+ * {@code .jsh} or {@code .java} file as if it were a cell), {@code %time CODE} and {@code %%time}
+ * (run, then print the wall time). Anything else fails with the list of magics.
+ *
+ * <pre>{@code
+ * %jars lib/*.jar
+ * %load helpers.jsh
+ * %time train(net, 10)
+ * }</pre>
+ */
+final class Magics {
+    static final String KNOWN = "%classpath, %jars, %load, %time and %%time";
+
+    private final Evaluator ev;
+
+    Magics(Evaluator ev) {
+        this.ev = ev;
+    }
+
+    /** Runs a whole cell; returns the bundle of the last value, or null. */
+    Map<String, String> run(String cell, Evaluator.Cell c) throws CellFailure {
+        String stripped = cell.stripLeading();
+        if (stripped.startsWith("%%")) {
+            int skipped = lineCount(cell.substring(0, cell.length() - stripped.length()));
+            int eol = stripped.indexOf('\n');
+            String head = (eol < 0 ? stripped : stripped.substring(0, eol)).strip();
+            String body = eol < 0 ? "" : stripped.substring(eol + 1);
+            String name = head.substring(2).split("\\s+")[0];
+            if (!name.equals("time")) {
+                throw unknown("%%" + name, skipped + 1);
+            }
+            long t0 = System.nanoTime();
+            Map<String, String> v = lines(body, skipped + 2, c);
+            c.text(wallTime(t0), false);
+            return v;
+        }
+        return lines(cell, 1, c);
+    }
+
+    /** Runs code mixed with line magics; {@code firstLine} is the cell line of the first line. */
+    Map<String, String> lines(String code, int firstLine, Evaluator.Cell c) throws CellFailure {
+        String[] lines = code.split("\n", -1);
+        StringBuilder chunk = new StringBuilder();
+        int chunkStart = firstLine;
+        Map<String, String> value = null;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].stripLeading().startsWith("%")) {
+                if (!chunk.toString().isBlank()) {
+                    value = ev.evalCode(chunk.toString(), chunkStart, c);
+                }
+                value = lineMagic(lines[i].strip(), firstLine + i, c);
+                chunk.setLength(0);
+                chunkStart = firstLine + i + 1;
+            } else {
+                chunk.append(lines[i]).append('\n');
+            }
+        }
+        if (!chunk.toString().isBlank()) {
+            value = ev.evalCode(chunk.toString(), chunkStart, c);
+        }
+        return value;
+    }
+
+    private Map<String, String> lineMagic(String line, int cellLine, Evaluator.Cell c) throws CellFailure {
+        String name = line.substring(1).split("\\s+")[0];
+        String args = line.substring(1 + name.length()).strip();
+        switch (name) {
+            case "classpath", "jars" -> {
+                addPaths(name, args, cellLine);
+                return null;
+            }
+            case "load" -> {
+                return load(args, cellLine, c);
+            }
+            case "time" -> {
+                long t0 = System.nanoTime();
+                Map<String, String> v = ev.evalCode(args, cellLine, c);
+                c.text(wallTime(t0), false);
+                return v;
+            }
+            default -> throw unknown("%" + name, cellLine);
+        }
+    }
+
+    private void addPaths(String magic, String args, int cellLine) throws CellFailure {
+        if (args.isEmpty()) {
+            throw bad("%" + magic + " needs at least one path or glob, e.g. %" + magic + " lib/*.jar", cellLine);
+        }
+        for (String pattern : args.split("[\\s" + File.pathSeparator + "]+")) {
+            List<Path> paths;
+            try {
+                paths = Classpath.expand(pattern);
+            } catch (IllegalArgumentException e) {
+                throw bad("%" + magic + ": " + e.getMessage(), cellLine);
+            }
+            for (Path p : paths) {
+                if (magic.equals("jars") && !p.toString().endsWith(".jar")) {
+                    continue;
+                }
+                ev.addToClasspath(p.toString());
+            }
+        }
+    }
+
+    private Map<String, String> load(String file, int cellLine, Evaluator.Cell c) throws CellFailure {
+        if (file.isEmpty()) {
+            throw bad("%load needs a file name, e.g. %load helpers.jsh", cellLine);
+        }
+        String text;
+        try {
+            text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw bad("%load: cannot read " + file + " (" + e.getClass().getSimpleName() + ")", cellLine);
+        }
+        return lines(text, 1, c);
+    }
+
+    private static String wallTime(long t0) {
+        return String.format("Wall time: %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+    }
+
+    private static int lineCount(String s) {
+        return (int) s.chars().filter(ch -> ch == '\n').count();
+    }
+
+    private static CellFailure unknown(String magic, int line) {
+        return CellFailure.simple(CellResult.Status.ERROR, "UnknownMagic",
+                "unknown magic " + magic + " at cell line " + line + "; the kernel knows " + KNOWN);
+    }
+
+    private static CellFailure bad(String message, int line) {
+        return CellFailure.simple(CellResult.Status.ERROR, "MagicError", message + " (cell line " + line + ")");
+    }
+}

@@ -1,0 +1,72 @@
+package nnlab.kernel.agent;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import nnlab.display.Display;
+
+/**
+ * The kernel's helper inside the student's JVM: sends rich output to the kernel in band on stdout.
+ *
+ * <p>User code runs in a separate JVM (JShell's remote agent). {@link #install()} is evaluated
+ * once at session start: it keeps the JVM's original {@code System.out} as the channel to the
+ * kernel, installs a {@link Display.Backend} so library code and {@code display(obj)} reach the
+ * notebook, and installs the {@link ExitGuard}. A message is one JSON object framed as
+ * {@code \u0001NNLAB{...}\u0004}; the kernel cuts these frames out of the stdout stream, so text
+ * and pictures arrive in the order the cell produced them.
+ *
+ * <pre>{@code
+ * Agent.install();
+ * String id = Display.display(chart);   // a display_data message
+ * Display.update(id, chart);            // an update_display_data message
+ * }</pre>
+ */
+public final class Agent {
+    /** First bytes of a frame; the frame ends with {@link #END}. */
+    public static final String START = "\u0001NNLAB";
+    /** Last byte of a frame. */
+    public static final char END = '\u0004';
+
+    private static volatile PrintStream channel;
+
+    private Agent() {
+    }
+
+    /** Connects the display hook and the exit guard; returns whether {@code System.exit} is guarded. */
+    public static boolean install() {
+        channel = System.out;
+        Display.setBackend(new Display.Backend() {
+            @Override
+            public String display(Object value) {
+                String id = UUID.randomUUID().toString();
+                send("display", id, value);
+                return id;
+            }
+
+            @Override
+            public void update(String id, Object value) {
+                send("update", id, value);
+            }
+        });
+        return ExitGuard.install();
+    }
+
+    /** Sends the rendering of a cell's last expression (an execute_result). */
+    public static void result(Object value) {
+        send("result", null, value);
+    }
+
+    private static void send(String kind, String id, Object value) {
+        Map<String, Object> msg = new LinkedHashMap<>();
+        msg.put("kind", kind);
+        msg.put("id", id);
+        msg.put("data", Render.bundle(value));
+        String frame = START + Json.object(msg) + END;
+        PrintStream out = channel != null ? channel : System.out;
+        synchronized (out) {
+            out.print(frame);
+            out.flush();
+        }
+    }
+}

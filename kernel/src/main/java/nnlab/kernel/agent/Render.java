@@ -1,0 +1,136 @@
+package nnlab.kernel.agent;
+
+import java.awt.image.RenderedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Array;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import nnlab.display.HtmlDisplayable;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import tech.tablesaw.table.Relation;
+
+/**
+ * Turns a value into a Jupyter MIME bundle: charts and images become PNG, tables HTML, the rest text.
+ *
+ * <p>Rules, first match wins: an XChart chart (any type) and a {@link RenderedImage} such as
+ * {@code BufferedImage} give {@code image/png}; a Tablesaw table and an {@link HtmlDisplayable}
+ * (History, ConfusionMatrix) give {@code text/html}; every value also gets {@code text/plain}
+ * ({@code toString()}, arrays element-wise, a {@code String} without quotes). A {@link Number}
+ * also carries {@code application/x.nnlab.number} for the headless runner.
+ *
+ * <pre>{@code
+ * Map<String, String> b = Render.bundle(chart);
+ * b.get("image/png");        // base64 PNG
+ * b.get("text/plain");       // "XYChart (600x400)"
+ * }</pre>
+ */
+public final class Render {
+    /** Bundle key carrying a numeric value; the kernel removes it before publishing. */
+    public static final String NUMBER = "application/x.nnlab.number";
+
+    private static final int MAX_HTML_ROWS = 200;
+
+    private Render() {
+    }
+
+    /** The MIME bundle (type to content; binary content base64) for {@code value}. */
+    public static Map<String, String> bundle(Object value) {
+        Map<String, String> b = new LinkedHashMap<>();
+        if (value instanceof Chart<?, ?> chart) {
+            b.put("image/png", png(chart));
+            b.put("text/plain", chart.getClass().getSimpleName() + " (" + chart.getWidth() + "x" + chart.getHeight() + ")");
+            return b;
+        }
+        if (value instanceof RenderedImage img) {
+            b.put("image/png", png(img));
+            b.put("text/plain", "image (" + img.getWidth() + "x" + img.getHeight() + ")");
+            return b;
+        }
+        if (value instanceof Relation table) {
+            b.put("text/html", html(table));
+            b.put("text/plain", table.print());
+            return b;
+        }
+        if (value instanceof HtmlDisplayable h) {
+            b.put("text/html", h.toHtml());
+        }
+        b.put("text/plain", text(value));
+        if (value instanceof Number n) {
+            b.put(NUMBER, Double.toString(n.doubleValue()));
+        }
+        return b;
+    }
+
+    /** Plain text for a value: strings as they are, arrays element by element, else toString. */
+    static String text(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value.getClass().isArray()) {
+            if (value instanceof Object[] arr) {
+                return Arrays.deepToString(arr);
+            }
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0, n = Array.getLength(value); i < n; i++) {
+                sb.append(i == 0 ? "" : ", ").append(Array.get(value, i));
+            }
+            return sb.append(']').toString();
+        }
+        return String.valueOf(value);
+    }
+
+    /** PNG bytes of a chart, base64. */
+    public static String png(Chart<?, ?> chart) {
+        try {
+            return Base64.getEncoder().encodeToString(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not render the chart as PNG", e);
+        }
+    }
+
+    static String png(RenderedImage img) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "png", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not encode the image as PNG", e);
+        }
+        return Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    /** An HTML table of the first rows of a Tablesaw table. */
+    static String html(Relation t) {
+        StringBuilder sb = new StringBuilder("<table class=\"dataframe\">");
+        if (t.name() != null && !t.name().isEmpty()) {
+            sb.append("<caption>").append(escape(t.name())).append("</caption>");
+        }
+        sb.append("<thead><tr>");
+        for (String c : t.columnNames()) {
+            sb.append("<th>").append(escape(c)).append("</th>");
+        }
+        sb.append("</tr></thead><tbody>");
+        int rows = Math.min(t.rowCount(), MAX_HTML_ROWS);
+        for (int r = 0; r < rows; r++) {
+            sb.append("<tr>");
+            for (int c = 0; c < t.columnCount(); c++) {
+                sb.append("<td>").append(escape(t.getString(r, c))).append("</td>");
+            }
+            sb.append("</tr>");
+        }
+        sb.append("</tbody></table>");
+        if (t.rowCount() > rows) {
+            sb.append("<p>").append(t.rowCount() - rows).append(" more rows not shown</p>");
+        }
+        return sb.toString();
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
