@@ -72,14 +72,33 @@ public final class Runner {
         return options;
     }
 
-    /** The class path this JVM runs with, expanding a surefire-style manifest-only jar. */
+    /**
+     * The class path for CellRunner: {@code -Dnnlab.kernel.classpath} if set, else this JVM's class path
+     * without the grader itself, picocli and test libraries (student code gets CellRunner's class path).
+     */
     static String defaultClasspath() {
         String explicit = System.getProperty("nnlab.kernel.classpath");
         if (explicit != null && !explicit.isBlank()) {
             return explicit;
         }
-        String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+        String self = "";
+        try {
+            self = Path.of(Runner.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (Exception e) {
+            // unknown location: nothing to leave out
+        }
+        String selfTests = self.endsWith("classes") ? self.substring(0, self.length() - 7) + "test-classes" : self;
+        List<String> keep = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            String name = Path.of(entry).getFileName() == null ? entry : Path.of(entry).getFileName().toString();
+            boolean grader = entry.equals(self) || entry.equals(selfTests);
+            boolean tooling = name.startsWith("picocli") || name.startsWith("junit-") || name.startsWith("opentest4j")
+                    || name.startsWith("apiguardian") || name.startsWith("surefire");
+            if (!entry.isEmpty() && !grader && !tooling) {
+                keep.add(entry);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, keep);
     }
 
     /** The command line for {@code cells} cells. */
