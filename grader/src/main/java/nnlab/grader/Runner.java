@@ -39,7 +39,7 @@ public final class Runner {
         public static Options defaults() {
             return new Options(Path.of(System.getProperty("java.home"), "bin", "java"), defaultClasspath(), null,
                     List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx512m"),
-                    List.of("-Xmx512m"), 30, 100_000, 20);
+                    List.of("-Xmx512m", "-XX:+UseSerialGC"), 30, 100_000, 20);
         }
 
         /** A copy with another per-cell timeout. */
