@@ -60,6 +60,9 @@ public final class Runner {
     }
 
     private static final Gson GSON = new Gson();
+    /** The only environment variables student code sees, besides NNLAB_* (data limits) and HOME/TMPDIR. */
+    private static final java.util.Set<String> KEPT_ENV = java.util.Set.of("PATH", "LANG", "LC_ALL", "TZ",
+            "JAVA_HOME");
     private final Options options;
 
     /** A runner with these options. */
@@ -124,7 +127,10 @@ public final class Runner {
         return cmd;
     }
 
-    /** Runs the cells with {@code workDir} as working and home directory; never throws for student faults. */
+    /**
+     * Runs the cells with {@code workDir} as working, home and temp directory and an environment reduced to
+     * PATH, LANG, LC_ALL, TZ, JAVA_HOME and NNLAB_*; never throws for student faults.
+     */
     public Outcome run(List<String> cells, Path workDir) throws IOException, InterruptedException {
         Path tmp = Files.createDirectories(workDir.resolve("tmp"));
         List<String> cmd = new ArrayList<>(command());
@@ -132,10 +138,15 @@ public final class Runner {
         cmd.addAll(at, List.of("--vm-option", "-Djava.io.tmpdir=" + tmp, "--vm-option", "-Duser.home=" + workDir));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         Map<String, String> env = pb.environment();
+        Map<String, String> mine = Map.copyOf(env);
+        env.clear();
+        mine.forEach((k, v) -> {
+            if (KEPT_ENV.contains(k) || k.startsWith("NNLAB_")) {
+                env.put(k, v);
+            }
+        });
         env.put("HOME", workDir.toString());
         env.put("TMPDIR", tmp.toString());
-        env.remove("CLASSPATH");
-        env.remove("JAVA_TOOL_OPTIONS");
         long start = System.nanoTime();
         Process p = pb.start();
         List<CellResult> results = Collections.synchronizedList(new ArrayList<>());

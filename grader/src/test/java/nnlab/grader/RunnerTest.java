@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,12 +36,17 @@ class RunnerTest {
         Path work = Files.createDirectories(tmp.resolve("work"));
         Runner.Outcome o = new Runner(Runner.Options.defaults().withTimeout(10)).run(List.of(
                 "System.getProperty(\"user.dir\")", "new java.io.File(\".\").list().length",
-                "System.getProperty(\"java.io.tmpdir\")"), work);
+                "System.getProperty(\"java.io.tmpdir\")", "String.join(\",\", new java.util.TreeSet<>(System.getenv().keySet()))"),
+                work);
         assertTrue(o.completed(), o.failure());
         assertEquals(work.toString(), o.cells().get(0).value().replace("\"", ""));
         assertEquals(1.0, o.cells().get(1).number(), "only the tmp folder the grader made");
         assertEquals(work.resolve("tmp").toString(), o.cells().get(2).value().replace("\"", ""));
         assertTrue(o.peakRss() > 0, "memory is sampled");
+        for (String var : o.cells().get(3).value().replace("\"", "").split(",")) {
+            assertTrue(Set.of("PATH", "LANG", "LC_ALL", "TZ", "JAVA_HOME", "HOME", "TMPDIR").contains(var)
+                    || var.startsWith("NNLAB_"), "student code sees only a reduced environment, not " + var);
+        }
     }
 
     @Test
