@@ -60,6 +60,12 @@ public final class Runner {
     }
 
     private static final Gson GSON = new Gson();
+    /** Evaluator processes still running; killed if the grader itself is stopped (Ctrl-C). */
+    private static final java.util.Set<Process> ACTIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ACTIVE.forEach(Runner::killTree), "grader-cleanup"));
+    }
     /** The only environment variables student code sees, besides NNLAB_* (data limits) and HOME/TMPDIR. */
     private static final java.util.Set<String> KEPT_ENV = java.util.Set.of("PATH", "LANG", "LC_ALL", "TZ",
             "JAVA_HOME");
@@ -149,20 +155,37 @@ public final class Runner {
         env.put("TMPDIR", tmp.toString());
         long start = System.nanoTime();
         Process p = pb.start();
+        ACTIVE.add(p);
+        try {
+            return watch(p, cells, start);
+        } catch (InterruptedException e) {
+            killTree(p);
+            throw e;
+        } finally {
+            ACTIVE.remove(p);
+        }
+    }
+
+    private Outcome watch(Process p, List<String> cells, long start) throws InterruptedException {
         List<CellResult> results = Collections.synchronizedList(new ArrayList<>());
         StringBuilder stderr = new StringBuilder();
         Thread out = daemon(() -> readResults(p.getInputStream(), results));
         Thread err = daemon(() -> drain(p.getErrorStream(), stderr, 4000));
-        try (OutputStream in = p.getOutputStream()) {
-            in.write(GSON.toJson(cells).getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            // the evaluator died before reading its input; the exit code tells why below
-        }
+        byte[] input = GSON.toJson(cells).getBytes(StandardCharsets.UTF_8);
+        daemon(() -> {
+            try (OutputStream in = p.getOutputStream()) {
+                in.write(input);
+            } catch (IOException e) {
+                // the evaluator died before reading its input; the exit code tells why below
+            }
+        });
+        java.util.Set<ProcessHandle> seen = new java.util.HashSet<>();
         long deadline = start + TimeUnit.SECONDS.toNanos((long) cells.size() * options.timeoutSeconds()
                 + options.marginSeconds());
         long peak = 0;
         boolean killed = false;
         while (!p.waitFor(200, TimeUnit.MILLISECONDS)) {
+            p.toHandle().descendants().forEach(seen::add);
             peak = Math.max(peak, Memory.treeRss(p.toHandle()));
             if (System.nanoTime() > deadline) {
                 killTree(p);
@@ -171,6 +194,7 @@ public final class Runner {
             }
         }
         p.waitFor(10, TimeUnit.SECONDS);
+        seen.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);   // orphans left behind
         out.join(5000);
         err.join(1000);
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);

@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * <p>A test cell (or graded solution cell) earns its points when it runs without an exception; when its
  * last expression is a number in [0, points] that number is the partial credit (above: full points, below
- * zero: none). Stderr alone does not fail a cell. Errors, timeouts, System.exit and crashes earn 0 and the
+ * zero or NaN: none). Stderr alone does not fail a cell. Errors, timeouts, System.exit and crashes earn 0 and the
  * message says why. Written answers: 0 when left as released, otherwise waiting for a hand grade (null).
  *
  * <pre>{@code
@@ -55,8 +55,11 @@ public final class Scorer {
     }
 
     private static double earned(CellResult r, double max) {
-        if (r.number() == null || r.number().isNaN()) {
+        if (r.number() == null) {
             return max;
+        }
+        if (r.number().isNaN()) {
+            return 0.0;
         }
         return Math.max(0.0, Math.min(max, r.number()));
     }
@@ -64,13 +67,19 @@ public final class Scorer {
     static String message(CellResult r, double points, double max, int timeoutSeconds) {
         return switch (r.status()) {
             case "ok" -> points < max ? "partial credit: " + fmt(points) + " of " + fmt(max) + " points" : "passed";
-            case "error" -> r.ename() == null ? "error" : r.ename() + (r.evalue() == null || r.evalue().isEmpty()
-                    ? "" : ": " + r.evalue());
+            case "error" -> (r.ename() == null ? "error" : r.ename() + (r.evalue() == null || r.evalue().isEmpty()
+                    ? "" : ": " + r.evalue())) + symbol(r);
             case "timeout" -> "timed out after " + timeoutSeconds + " s (an infinite loop?)";
             case "exit" -> "the code called System.exit" + (r.evalue() == null ? "" : " (" + r.evalue() + ")");
             case "crash" -> "the JVM running the code crashed" + (r.evalue() == null ? "" : ": " + r.evalue());
             default -> "unknown evaluator status '" + r.status() + "'";
         };
+    }
+
+    /** For "cannot find symbol" compile errors, the symbol javac names: " (symbol: method f())". */
+    private static String symbol(CellResult r) {
+        return r.traceback().stream().map(String::strip).filter(l -> l.startsWith("symbol:")).findFirst()
+                .map(l -> " (" + l.replaceAll("\\s+", " ") + ")").orElse("");
     }
 
     private static StudentResult.CellGrade manual(Assignment.Part p, String answer) {

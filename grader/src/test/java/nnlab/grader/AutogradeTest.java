@@ -76,6 +76,7 @@ class AutogradeTest {
         assertCell(r, "clip_tests", 0.0, "java.lang.AssertionError: clipAll gave [-5, 0, 5]");
         assertCell(r, "explain", 0.0, "no answer written");
         assertEquals(List.of("cell 9 duplicates locked cell clip_tests; the copy was ignored"), r.issues());
+        assertTrue(out.resolve("results/bob.json").toFile().length() < 200_000, "a 3 MB print stays out of results");
     }
 
     @Test

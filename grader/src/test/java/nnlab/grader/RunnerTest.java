@@ -50,6 +50,30 @@ class RunnerTest {
     }
 
     @Test
+    void processesStudentCodeLeavesBehindAreKilled() throws Exception {
+        Runner.Outcome o = new Runner(Runner.Options.defaults().withTimeout(10)).run(List.of(
+                "new ProcessBuilder(\"sleep\", \"300\").start().pid()", "Thread.sleep(700);"),
+                Files.createDirectories(tmp.resolve("w")));
+        assertTrue(o.completed(), o.failure());
+        long pid = o.cells().get(0).number().longValue();
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (running(pid) && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        assertFalse(running(pid), "sleep " + pid + " survived");
+    }
+
+    /** Alive and not a zombie waiting to be reaped. */
+    private static boolean running(long pid) throws IOException {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        if (!Files.exists(stat)) {
+            return false;
+        }
+        String s = Files.readString(stat);
+        return !s.substring(s.lastIndexOf(')') + 2).startsWith("Z");
+    }
+
+    @Test
     void aHungEvaluatorIsKilledAtTheOverallDeadline() throws Exception {
         Runner r = new Runner(withJava(script("sleep 60"), 1, 1));
         long t0 = System.nanoTime();

@@ -67,6 +67,18 @@ class ScorerTest {
     }
 
     @Test
+    void compileErrorsNameTheMissingSymbolAndNaNCreditEarnsNothing() throws IOException {
+        CellResult compile = new CellResult(2, "error", null, null, "", "", "CompilationException",
+                "cannot find symbol", List.of("Compile error at cell line 1:", "    square(3)", "    ^",
+                "cannot find symbol", "  symbol:   method square(int)", "  location: class "), 5);
+        List<CellResult> r = List.of(ok(0, null), ok(1, null), compile, ok(3, null), ok(4, Double.NaN), ok(5, null),
+                ok(6, null));
+        List<StudentResult.CellGrade> g = score(r, new ArrayList<>());
+        assertEquals("CompilationException: cannot find symbol (symbol: method square(int))", g.get(0).message());
+        assertEquals(0.0, g.get(1).points());
+    }
+
+    @Test
     void cellsThatNeverReportedEarnZeroNamingTheFailure() throws IOException {
         List<StudentResult.CellGrade> g = score(List.of(ok(0, null), ok(1, null), ok(2, null)), new ArrayList<>());
         assertEquals(2.0, g.get(0).points());
