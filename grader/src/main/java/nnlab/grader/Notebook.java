@@ -2,7 +2,6 @@ package nnlab.grader;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -108,17 +107,6 @@ public final class Notebook {
     /** A deep copy: editing it leaves this notebook alone. */
     public Notebook copy() {
         return new Notebook(json.deepCopy());
-    }
-
-    /** Replaces the cell list (used by release to drop nothing but keep order explicit). */
-    void setCells(List<Cell> newCells) {
-        JsonArray array = new JsonArray();
-        cells.clear();
-        for (Cell c : newCells) {
-            array.add(c.json());
-            cells.add(new Cell(c.json(), cells.size()));
-        }
-        json.add("cells", array);
     }
 
     /** The notebook as pretty-printed JSON with a trailing newline, the way Jupyter saves it. */
