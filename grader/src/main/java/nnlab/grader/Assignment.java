@@ -14,7 +14,8 @@ import java.util.Map;
  * An instructor's source notebook, checked, with the student version of every cell worked out.
  *
  * <p>Each nbgrader cell becomes a {@link Part}: its kind, the instructor's text (with hidden tests), the
- * released text and that text's nbgrader checksum. Loading refuses, listing file, cell and line: duplicate
+ * released text and that text's nbgrader checksum. As in nbgrader, a solution cell without markers is
+ * replaced as a whole. Loading refuses, listing file, cell and line: duplicate
  * grade_ids, unbalanced markers, grade cells without points, nbgrader cells without a grade_id, solution
  * markers in locked cells and hidden tests in cells the student rewrites.
  *
@@ -145,6 +146,9 @@ public final class Assignment {
         Kind kind = kind(cell);
         boolean code = cell.isCode();
         String releasedText = "raw".equals(cell.type()) ? instructor : Regions.release(instructor, code);
+        if (cell.isSolution() && !"raw".equals(cell.type()) && !Regions.hasSolution(instructor, code)) {
+            releasedText = code ? Regions.YOUR_CODE + "\n" + Regions.STUB + "\n" : Regions.YOUR_ANSWER + "\n";
+        }
         cell.setSource(releasedText);
         cell.clearOutputs();
         String checksum = null;

@@ -75,6 +75,19 @@ class ReleaseTest {
     }
 
     @Test
+    void solutionCellsWithoutMarkersAreReplacedWholeAsNbgraderDoes() throws IOException {
+        String nb = Files.readString(SOURCE)
+                .replace("\"    // BEGIN SOLUTION\\n\",\n    \"    return x * x;\\n\",\n    \"    // END SOLUTION\\n\",",
+                        "\"    return x * x;\\n\",")
+                .replace("\"BEGIN SOLUTION\\n\",", "").replace("\"END SOLUTION\\n\"", "\"\"");
+        Path file = tmp.resolve("nomarkers.ipynb");
+        Files.writeString(file, nb);
+        List<Cell> cells = Assignment.load(file).released().cells();
+        assertEquals("// YOUR CODE HERE\n" + Regions.STUB + "\n", cells.get(2).source());
+        assertEquals("YOUR ANSWER HERE\n", cells.get(9).source());
+    }
+
+    @Test
     void refusesDuplicateGradeIdsWithFileAndCell() throws IOException {
         String nb = Files.readString(SOURCE).replace("\"grade_id\": \"clip\"", "\"grade_id\": \"mean\"");
         AssignmentException e = refuse(nb);
