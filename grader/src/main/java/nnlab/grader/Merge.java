@@ -10,9 +10,9 @@ import java.util.Map;
  * Builds what runs for one submission: the source's structure, with the student's answers put in.
  *
  * <p>Locked and test cells come from the source by grade_id (hidden tests included); the student's copies
- * only serve to report tampering. Solution cells come from the student; a deleted one is replaced by its
- * released stub. Cells the student added (or whose metadata was stripped) run right after the nbgrader
- * cell they follow. A duplicated locked cell is dropped; a duplicated solution cell runs as student code.
+ * only serve to report tampering. Solution cells come from the student; a deleted one is reported and
+ * not run (the student may have moved its code to a cell of their own). Cells the student added (or whose
+ * metadata was stripped) run right after the nbgrader cell they follow. A duplicated locked cell is dropped; a duplicated solution cell runs as student code.
  *
  * <pre>{@code
  * Merge.Plan plan = Merge.plan(assignment, Notebook.read(submission));
@@ -82,7 +82,10 @@ public final class Merge {
                 continue;
             }
             Cell theirs = mine.get(p.gradeId());
-            steps.add(new Step(p.gradeId(), p.type(), chooseText(p, theirs, issues)));
+            String text = chooseText(p, theirs, issues);
+            if (text != null) {
+                steps.add(new Step(p.gradeId(), p.type(), text));
+            }
             if (p.kind() == Assignment.Kind.MANUAL) {
                 answers.put(p.gradeId(), theirs != null && p.type().equals(theirs.type()) ? theirs.source() : p.releasedText());
             }
@@ -95,13 +98,13 @@ public final class Merge {
         String what = p.restored() ? (p.kind() == Assignment.Kind.TEST ? "test cell " : "locked cell ") : "solution cell ";
         if (theirs == null) {
             issues.add(what + p.gradeId() + " was deleted; " + (p.restored() ? "restored from the source"
-                    : "graded as the released stub"));
-            return p.restored() ? p.instructorText() : p.releasedText();
+                    : "its code is missing"));
+            return p.restored() ? p.instructorText() : null;
         }
         if (!p.type().equals(theirs.type())) {
             issues.add(what + p.gradeId() + " was changed from " + p.type() + " to " + theirs.type() + "; "
-                    + (p.restored() ? "restored from the source" : "graded as the released stub"));
-            return p.restored() ? p.instructorText() : p.releasedText();
+                    + (p.restored() ? "restored from the source" : "it is not run"));
+            return p.restored() ? p.instructorText() : null;
         }
         if (p.restored()) {
             if (!Checksum.of(theirs).equals(p.releasedChecksum())) {

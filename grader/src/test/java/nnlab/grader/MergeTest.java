@@ -40,10 +40,22 @@ class MergeTest {
     @Test
     void deletedCellsAreRestoredOrStubbedAndReported() throws IOException {
         Merge.Plan p = plan("heidi/fixture.ipynb");
-        assertEquals(List.of("solution cell mean was deleted; graded as the released stub",
+        assertEquals(List.of("solution cell mean was deleted; its code is missing",
                 "test cell clip_tests was deleted; restored from the source"), p.issues());
-        assertTrue(p.codeCells().get(p.codeIndex("mean")).contains(Regions.STUB));
+        assertEquals(-1, p.codeIndex("mean"));
+        assertEquals(6, p.codeCells().size());
         assertTrue(p.codeCells().get(p.codeIndex("clip_tests")).contains("empty array"), "hidden tests restored");
+    }
+
+    @Test
+    void aSolutionCellWhoseMetadataWasStrippedStillRunsInItsPlace() throws IOException {
+        Assignment a = Assignment.load(FIXTURE.resolve("source/fixture.ipynb"));
+        Notebook nb = Notebook.read(FIXTURE.resolve("submitted/alice/fixture.ipynb"));
+        nb.cells().get(2).metadata().remove("nbgrader");
+        Merge.Plan p = Merge.plan(a, nb);
+        assertEquals(List.of("solution cell square was deleted; its code is missing"), p.issues());
+        assertTrue(p.codeCells().get(1).contains("return x * x;"), p.codeCells().get(1));
+        assertEquals(2, p.codeIndex("square_tests"));
     }
 
     @Test
