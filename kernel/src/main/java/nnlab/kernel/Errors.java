@@ -33,6 +33,8 @@ final class Errors {
     record Place(int cell, int line) {
     }
 
+    private static final int MAX_FRAMES = 40;
+
     private Errors() {
     }
 
@@ -83,11 +85,34 @@ final class Errors {
             String msg = t.getMessage();
             String head = className(t) + (msg == null ? "" : ": " + msg);
             lines.add(t == ex ? head : "Caused by: " + head);
-            for (StackTraceElement e : t.getStackTrace()) {
-                lines.add("\tat " + frame(e, places, currentCell));
-            }
+            frames(t.getStackTrace(), places, currentCell, lines);
         }
         return new CellFailure(CellResult.Status.ERROR, ename, evalue, lines);
+    }
+
+    /** Adds the frames; a run of identical frames (deep recursion) is shown 3 times and counted. */
+    private static void frames(StackTraceElement[] stack, Map<String, Place> places, int currentCell, List<String> lines) {
+        int shown = 0;
+        for (int i = 0; i < stack.length; i++) {
+            int same = 0;
+            while (same < 3 && i - same - 1 >= 0 && stack[i - same - 1].equals(stack[i])) {
+                same++;
+            }
+            if (same == 3) {
+                int j = i;
+                while (j < stack.length && stack[j].equals(stack[i])) {
+                    j++;
+                }
+                lines.add("\t... " + (j - i) + " more calls of the same line");
+                i = j - 1;
+                continue;
+            }
+            if (++shown > MAX_FRAMES) {
+                lines.add("\t... " + (stack.length - i) + " more frames");
+                return;
+            }
+            lines.add("\tat " + frame(stack[i], places, currentCell));
+        }
     }
 
     private static String className(Throwable t) {

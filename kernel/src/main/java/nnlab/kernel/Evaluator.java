@@ -146,6 +146,13 @@ public final class Evaluator implements AutoCloseable {
             traceback = f.traceback;
         } catch (IllegalStateException e) {
             shellDied = true;
+        }
+        try {
+            if (!shellDied && !c.killed && !c.rendered) {
+                hidden("nnlab.kernel.agent.Agent.flush()");
+            }
+        } catch (IllegalStateException e) {
+            shellDied = true;
         } finally {
             c.running = false;
             if (timeout != null) {
@@ -376,6 +383,7 @@ public final class Evaluator implements AutoCloseable {
     }
 
     private Map<String, String> evalSnippet(String src, int line, Cell c) throws CellFailure {
+        c.rendered = false;
         List<SnippetEvent> events = shell.eval(src);
         if (c.interrupted || c.timedOut || c.killed || shellDied) {
             throw CellFailure.simple(CellResult.Status.INTERRUPTED, "InterruptedException", "stopped");
@@ -437,6 +445,7 @@ public final class Evaluator implements AutoCloseable {
             return bundle;
         }
         c.result = null;
+        c.rendered = true;
         for (SnippetEvent r : shell.eval("nnlab.kernel.agent.Agent.result(" + ref + ");")) {
             if (r.causeSnippet() == null && r.exception() != null) {
                 throw exception(r, c);
@@ -458,6 +467,7 @@ public final class Evaluator implements AutoCloseable {
         volatile boolean interrupted;
         volatile boolean timedOut;
         volatile boolean killed;
+        boolean rendered;
         volatile Map<String, String> result;
         private long shown;
         private long droppedChars;

@@ -1,6 +1,8 @@
 package nnlab.kernel.agent;
 
+import java.io.BufferedOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -29,13 +31,34 @@ public final class Agent {
     public static final char END = '\u0004';
 
     private static volatile PrintStream channel;
+    private static volatile PrintStream out;
+    private static volatile PrintStream err;
 
     private Agent() {
     }
 
     /** Connects the display hook and the exit guard; returns whether {@code System.exit} is guarded. */
     public static boolean install() {
-        channel = System.out;
+        // Buffer the JVM's stdout/stderr (JShell sends every write as its own packet, which makes a
+        // million println calls take half a minute); a daemon flushes every 30 ms so output stays
+        // live, and the kernel calls flush() when a cell ends.
+        out = buffered(System.out);
+        err = buffered(System.err);
+        System.setOut(out);
+        System.setErr(err);
+        channel = out;
+        Thread flusher = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(30);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                flush();
+            }
+        }, "nnlab-output-flusher");
+        flusher.setDaemon(true);
+        flusher.start();
         Display.setBackend(new Display.Backend() {
             @Override
             public String display(Object value) {
@@ -52,9 +75,26 @@ public final class Agent {
         return ExitGuard.install();
     }
 
+    /** Pushes buffered stdout and stderr to the kernel (called at the end of every cell). */
+    public static void flush() {
+        PrintStream o = out;
+        PrintStream e = err;
+        if (o != null) {
+            o.flush();
+        }
+        if (e != null) {
+            e.flush();
+        }
+    }
+
+    private static PrintStream buffered(PrintStream raw) {
+        return new PrintStream(new BufferedOutputStream(raw, 1 << 16), false, StandardCharsets.UTF_8);
+    }
+
     /** Sends the rendering of a cell's last expression (an execute_result). */
     public static void result(Object value) {
         send("result", null, value);
+        flush();
     }
 
     private static void send(String kind, String id, Object value) {
