@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Resident memory of a process tree, read from /proc on Linux (0 elsewhere). */
+/** A process tree: its resident memory, read from /proc on Linux (0 elsewhere), and killing it. */
 final class Memory {
 
     private Memory() {
@@ -32,5 +32,11 @@ final class Memory {
             return 0;
         }
         return 0;
+    }
+
+    /** Kills the process and every descendant still attached to it. */
+    static void killTree(Process p) {
+        p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
     }
 }

@@ -1,11 +1,7 @@
 package nnlab.grader;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonParser;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +60,7 @@ public final class Runner {
     private static final java.util.Set<Process> ACTIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> ACTIVE.forEach(Runner::killTree), "grader-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ACTIVE.forEach(Memory::killTree), "grader-cleanup"));
     }
     /** The only environment variables student code sees, besides NNLAB_* (data limits) and HOME/TMPDIR. */
     private static final java.util.Set<String> KEPT_ENV = java.util.Set.of("PATH", "LANG", "LC_ALL", "TZ",
@@ -159,7 +155,7 @@ public final class Runner {
         try {
             return watch(p, cells, start);
         } catch (InterruptedException e) {
-            killTree(p);
+            Memory.killTree(p);
             throw e;
         } finally {
             ACTIVE.remove(p);
@@ -169,10 +165,10 @@ public final class Runner {
     private Outcome watch(Process p, List<String> cells, long start) throws InterruptedException {
         List<CellResult> results = Collections.synchronizedList(new ArrayList<>());
         StringBuilder stderr = new StringBuilder();
-        Thread out = daemon(() -> readResults(p.getInputStream(), results));
-        Thread err = daemon(() -> drain(p.getErrorStream(), stderr, 4000));
+        Thread out = RunnerStreams.daemon(() -> RunnerStreams.readResults(p.getInputStream(), results));
+        Thread err = RunnerStreams.daemon(() -> RunnerStreams.drain(p.getErrorStream(), stderr, 4000));
         byte[] input = GSON.toJson(cells).getBytes(StandardCharsets.UTF_8);
-        daemon(() -> {
+        RunnerStreams.daemon(() -> {
             try (OutputStream in = p.getOutputStream()) {
                 in.write(input);
             } catch (IOException e) {
@@ -188,7 +184,7 @@ public final class Runner {
             p.toHandle().descendants().forEach(seen::add);
             peak = Math.max(peak, Memory.treeRss(p.toHandle()));
             if (System.nanoTime() > deadline) {
-                killTree(p);
+                Memory.killTree(p);
                 killed = true;
                 break;
             }
@@ -211,41 +207,6 @@ public final class Runner {
         return new Outcome(got, failure == null, failure, millis, peak);
     }
 
-    private static void readResults(InputStream in, List<CellResult> results) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                String s = line.strip();
-                if (s.startsWith("{")) {
-                    try {
-                        results.add(CellResult.parse(JsonParser.parseString(s).getAsJsonObject()));
-                    } catch (RuntimeException e) {
-                        // not one of the evaluator's result lines: ignore it
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // the process was killed; what was read so far stands
-        }
-    }
-
-    private static void drain(InputStream in, StringBuilder sink, int keep) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            char[] buf = new char[4096];
-            int n;
-            while ((n = r.read(buf)) > 0) {
-                synchronized (sink) {
-                    sink.append(buf, 0, n);
-                    if (sink.length() > 2 * keep) {
-                        sink.delete(0, sink.length() - keep);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // stream closed with the process
-        }
-    }
-
     private static String tail(StringBuilder stderr) {
         synchronized (stderr) {
             String s = stderr.toString().strip();
@@ -256,15 +217,4 @@ public final class Runner {
         }
     }
 
-    private static void killTree(Process p) {
-        p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-    }
-
-    private static Thread daemon(Runnable r) {
-        Thread t = new Thread(r, "grader-runner-io");
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
 }
