@@ -174,9 +174,11 @@ public final class Autograde {
                 + o.timeoutSeconds() + "|" + o.userVmOptions() + "|" + o.maxOutputChars()).getBytes());
     }
 
-    /** A student id made safe as a file name. */
+    /** A student id made safe as a file name; a changed id gets a short hash so two ids never collide. */
     static String fileName(String studentId) {
-        return studentId.replaceAll("[^A-Za-z0-9._-]", "_");
+        String safe = studentId.replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.equals(studentId) && !safe.startsWith(".") ? safe
+                : safe + "-" + sha256(studentId.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 8);
     }
 
     static String sha256(byte[] bytes) {

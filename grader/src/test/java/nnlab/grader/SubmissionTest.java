@@ -42,6 +42,16 @@ class SubmissionTest {
     }
 
     @Test
+    void studentIdsBecomeDistinctSafeFileNames() {
+        assertEquals("alice", Autograde.fileName("alice"));
+        String a = Autograde.fileName("a b");
+        String b = Autograde.fileName("a_b");
+        assertEquals("a_b", b);
+        assertTrue(a.matches("a_b-[0-9a-f]{8}"), a);
+        assertTrue(Autograde.fileName("../x").matches("\\.\\._x-[0-9a-f]{8}"), Autograde.fileName("../x"));
+    }
+
+    @Test
     void corruptAndNonNotebookJsonAreRefusedWithAReason() {
         NotebookException e = assertThrows(NotebookException.class, () -> Notebook.parse("{\"cells\": [ {"));
         assertTrue(e.getMessage().startsWith("not valid JSON ("), e.getMessage());
