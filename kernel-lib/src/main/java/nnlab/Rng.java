@@ -74,7 +74,7 @@ public final class Rng {
         if (!(lo <= hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
             throw new IllegalArgumentException("uniform: expected finite lo <= hi, got lo=" + lo + ", hi=" + hi);
         }
-        Tensor t = Tensor.zeros(shape);
+        Tensor t = alloc("uniform", shape);
         double[] d = t.array();
         for (int i = 0; i < d.length; i++) {
             d[i] = lo + (hi - lo) * nextDouble();
@@ -88,7 +88,7 @@ public final class Rng {
             throw new IllegalArgumentException("normal: expected finite mean and std >= 0, got mean=" + mean
                     + ", std=" + std);
         }
-        Tensor t = Tensor.zeros(shape);
+        Tensor t = alloc("normal", shape);
         double[] d = t.array();
         for (int i = 0; i < d.length; i++) {
             d[i] = mean + std * nextGaussian();
@@ -98,10 +98,11 @@ public final class Rng {
 
     /** A tensor of the given shape holding integers uniform in [lo, hi). */
     public Tensor integers(int lo, int hi, int... shape) {
-        if (hi <= lo) {
-            throw new IllegalArgumentException("integers: expected lo < hi, got lo=" + lo + ", hi=" + hi);
+        if (hi <= lo || (long) hi - lo > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("integers: expected lo < hi with hi - lo <= " + Integer.MAX_VALUE
+                    + ", got lo=" + lo + ", hi=" + hi);
         }
-        Tensor t = Tensor.zeros(shape);
+        Tensor t = alloc("integers", shape);
         double[] d = t.array();
         for (int i = 0; i < d.length; i++) {
             d[i] = lo + nextInt(hi - lo);
@@ -114,7 +115,7 @@ public final class Rng {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("bernoulli: p must be in [0, 1], got " + p);
         }
-        Tensor t = Tensor.zeros(shape);
+        Tensor t = alloc("bernoulli", shape);
         double[] d = t.array();
         for (int i = 0; i < d.length; i++) {
             d[i] = nextDouble() < p ? 1 : 0;
@@ -144,6 +145,17 @@ public final class Rng {
             a[j] = t;
         }
         return a;
+    }
+
+    /** Zeros of {@code shape}, with a negative dimension reported under the caller's name. */
+    private static Tensor alloc(String op, int[] shape) {
+        for (int d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException(op + ": negative dimension in shape "
+                        + java.util.Arrays.toString(shape) + "; every dimension must be >= 0");
+            }
+        }
+        return Tensor.zeros(shape);
     }
 
     /** A new generator seeded from this one, for a component that needs its own stream. */

@@ -23,6 +23,7 @@ import nnlab.tensor.Tensor;
  */
 public final class Net {
     private final List<Layer> layers;
+    private boolean training = true;
 
     public Net(Layer... layers) {
         this(Arrays.asList(layers));
@@ -95,8 +96,9 @@ public final class Net {
         }
     }
 
-    /** The output in evaluation mode (Dropout off), without keeping a trace. */
+    /** The output in evaluation mode (Dropout off), without keeping a trace; the mode is restored after. */
     public Tensor predict(Tensor x) {
+        boolean was = training;
         train(false);
         try {
             Tensor h = x;
@@ -105,12 +107,13 @@ public final class Net {
             }
             return h;
         } finally {
-            train(true);
+            train(was);
         }
     }
 
     /** Switches training behaviour (Dropout) on or off in every layer. */
     public void train(boolean training) {
+        this.training = training;
         for (Layer layer : layers) {
             layer.train(training);
         }
@@ -144,14 +147,17 @@ public final class Net {
     public String toString() {
         StringBuilder sb = new StringBuilder("Net(\n");
         int[] shape = null;
+        for (Layer layer : layers) {
+            // the input width is the first weight's rows; layers before it (activations) keep shapes
+            if (!layer.params().isEmpty() && layer.params().get(0).value().rank() == 2) {
+                shape = new int[] {-1, layer.params().get(0).value().shape(0)};
+                break;
+            }
+        }
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             int count = layer.params().stream().mapToInt(Param::size).sum();
             String out = "";
-            if (i == 0 && !layer.params().isEmpty()) {
-                int[] w = layer.params().get(0).value().shape();
-                shape = new int[] {-1, w[0]};
-            }
             if (shape != null) {
                 shape = layer.outputShape(shape);
                 out = Arrays.toString(shape).replace("-1", "N");

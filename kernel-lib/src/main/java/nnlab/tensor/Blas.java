@@ -1,5 +1,11 @@
 package nnlab.tensor;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,7 +28,44 @@ public final class Blas {
         }
     }
 
-    private static final dev.ludovic.netlib.blas.BLAS BLAS = dev.ludovic.netlib.blas.BLAS.getInstance();
+    private static final dev.ludovic.netlib.blas.BLAS BLAS = load();
+
+    /**
+     * netlib's native loader prints "dlopen(libblas.so.3) failed" straight to stderr (from C, past any
+     * Java logger) when the library is missing, so native BLAS is only tried when the file exists.
+     */
+    private static dev.ludovic.netlib.blas.BLAS load() {
+        String key = "dev.ludovic.netlib.blas.allowNative";
+        if (System.getProperty(key) == null && nativeLibraryPath() == null) {
+            System.setProperty(key, "false");
+        }
+        return dev.ludovic.netlib.blas.BLAS.getInstance();
+    }
+
+    /** Where the dynamic loader would find {@code libblas.so.3}, or null when it is nowhere we know. */
+    static Path nativeLibraryPath() {
+        List<String> dirs = new ArrayList<>();
+        for (String var : new String[] {System.getenv("LD_LIBRARY_PATH"), System.getProperty("java.library.path")}) {
+            if (var != null) {
+                dirs.addAll(Arrays.asList(var.split(File.pathSeparator)));
+            }
+        }
+        String arch = System.getProperty("os.arch", "").replace("amd64", "x86_64").replace("arm64", "aarch64");
+        for (String root : new String[] {"/lib/", "/usr/lib/", "/usr/local/lib/"}) {
+            dirs.add(root + arch + "-linux-gnu");
+            dirs.add(root);
+        }
+        dirs.add("/usr/lib64");
+        for (String d : dirs) {
+            if (!d.isEmpty()) {
+                Path p = Path.of(d, "libblas.so.3");
+                if (Files.exists(p)) {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
 
     /** Below this many multiply-adds a plain Java loop beats the call overhead. */
     private static final long SMALL = 4096;

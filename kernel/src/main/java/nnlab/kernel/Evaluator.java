@@ -148,7 +148,8 @@ public final class Evaluator implements AutoCloseable {
             shellDied = true;
         }
         try {
-            if (!shellDied && !c.killed && !c.rendered) {
+            if (status != CellResult.Status.OK && !shellDied && !c.killed) {
+                // JShell flushes System.out when a snippet returns normally, not after an exception
                 hidden("nnlab.kernel.agent.Agent.flush()");
             }
         } catch (IllegalStateException e) {
@@ -249,8 +250,9 @@ public final class Evaluator implements AutoCloseable {
                 .in(InputStream.nullInputStream())
                 .executionEngine("jdi:hostname(127.0.0.1)")
                 .remoteVMOptions(vm.toArray(String[]::new))
-                .compilerOptions("--class-path", String.join(java.io.File.pathSeparator, options.classpath()))
                 .build();
+        // the compiler's class path; a --class-path compiler option would hide later %classpath entries
+        s.addToClasspath(String.join(java.io.File.pathSeparator, options.classpath()));
         s.onShutdown(x -> {
             if (x == shell) {
                 shellDied = true;
@@ -333,6 +335,28 @@ public final class Evaluator implements AutoCloseable {
         return shell;
     }
 
+    private Assist assist() {
+        if (shellDied || shell == null) {
+            restart();
+        }
+        return new Assist(shell);
+    }
+
+    /** "complete", "incomplete" or "invalid" for Jupyter's is_complete_request. */
+    public synchronized String isComplete(String cell) {
+        return assist().isComplete(cell);
+    }
+
+    /** Completions (Tab) at {@code cursor}: replace [start, end) of the cell with one of the matches. */
+    public synchronized Assist.Completion complete(String cell, int cursor) {
+        return assist().complete(cell, cursor);
+    }
+
+    /** Signature and first Javadoc sentence of the name at {@code cursor} (Shift-Tab), or null. */
+    public synchronized String inspect(String cell, int cursor) {
+        return assist().inspect(cell, cursor);
+    }
+
     private void withCell(java.util.function.Consumer<Cell> action) {
         Cell c = current;
         if (c != null) {
@@ -366,10 +390,10 @@ public final class Evaluator implements AutoCloseable {
             if (ci.completeness() == Completeness.EMPTY) {
                 break;
             }
-            int at = start + (rest.length() - rest.stripLeading().length());
-            int line = firstLine + lineOf(code, at);
+            // JShell keeps the snippet's leading blank lines in its source, and counts lines from there
+            int line = firstLine + lineOf(code, start);
             if (ci.completeness() == Completeness.DEFINITELY_INCOMPLETE) {
-                throw Errors.incomplete(rest, line);
+                throw Errors.incomplete(rest, line + lineOf(rest, rest.length() - rest.stripLeading().length()));
             }
             String src = ci.source() == null ? rest : ci.source();
             value = evalSnippet(src, line, c);
@@ -383,7 +407,6 @@ public final class Evaluator implements AutoCloseable {
     }
 
     private Map<String, String> evalSnippet(String src, int line, Cell c) throws CellFailure {
-        c.rendered = false;
         List<SnippetEvent> events = shell.eval(src);
         if (c.interrupted || c.timedOut || c.killed || shellDied) {
             throw CellFailure.simple(CellResult.Status.INTERRUPTED, "InterruptedException", "stopped");
@@ -445,7 +468,6 @@ public final class Evaluator implements AutoCloseable {
             return bundle;
         }
         c.result = null;
-        c.rendered = true;
         for (SnippetEvent r : shell.eval("nnlab.kernel.agent.Agent.result(" + ref + ");")) {
             if (r.causeSnippet() == null && r.exception() != null) {
                 throw exception(r, c);
@@ -467,7 +489,6 @@ public final class Evaluator implements AutoCloseable {
         volatile boolean interrupted;
         volatile boolean timedOut;
         volatile boolean killed;
-        boolean rendered;
         volatile Map<String, String> result;
         private long shown;
         private long droppedChars;

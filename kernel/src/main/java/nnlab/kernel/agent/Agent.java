@@ -41,9 +41,17 @@ public final class Agent {
     public static boolean install() {
         // Buffer the JVM's stdout/stderr (JShell sends every write as its own packet, which makes a
         // million println calls take half a minute); a daemon flushes every 30 ms so output stays
-        // live, and the kernel calls flush() when a cell ends.
-        out = buffered(System.out);
+        // live. JShell calls System.out.flush() when a snippet returns, and flushing out also
+        // flushes err, so a cell's output is complete when its result arrives; after an exception
+        // the kernel calls flush().
         err = buffered(System.err);
+        out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, StandardCharsets.UTF_8) {
+            @Override
+            public void flush() {
+                super.flush();
+                err.flush();
+            }
+        };
         System.setOut(out);
         System.setErr(err);
         channel = out;

@@ -1,0 +1,42 @@
+package nnlab.nn;
+
+import java.util.Arrays;
+import nnlab.tensor.Tensor;
+
+/** Shape checks whose messages start with the layer's name, e.g. {@code Linear(in=2, out=3): ...}. */
+final class Checks {
+    private Checks() {
+    }
+
+    static String str(int[] shape) {
+        return Arrays.toString(shape);
+    }
+
+    /** x must be [N, features] for some N. */
+    static void input2d(Object layer, Tensor x, int features) {
+        if (x == null) {
+            throw new IllegalArgumentException(layer + ": input is null; expected [N, " + features + "]");
+        }
+        if (x.rank() != 2 || x.shape(1) != features) {
+            throw new IllegalArgumentException(layer + ": expected input [N, " + features + "], got "
+                    + str(x.shape()));
+        }
+    }
+
+    /** dy must have exactly the shape {@code expected}. */
+    static void dy(Object layer, Tensor dy, int[] expected) {
+        if (dy == null) {
+            throw new IllegalArgumentException(layer + ": dy is null; expected " + str(expected));
+        }
+        if (!Arrays.equals(dy.shape(), expected)) {
+            throw new IllegalArgumentException(layer + ": expected dy " + str(expected) + ", got "
+                    + str(dy.shape()));
+        }
+    }
+
+    static void notNull(Object layer, Tensor x) {
+        if (x == null) {
+            throw new IllegalArgumentException(layer + ": input is null; expected a tensor");
+        }
+    }
+}

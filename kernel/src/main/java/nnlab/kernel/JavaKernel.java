@@ -1,0 +1,165 @@
+package nnlab.kernel;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.HelpLink;
+import org.dflib.jjava.jupyter.kernel.JupyterIO;
+import org.dflib.jjava.jupyter.kernel.LanguageInfo;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.comm.CommManager;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.messages.Header;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishError;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
+
+/**
+ * The Jupyter kernel "java" (display name "Java (nnlab)"): JJava's protocol base plus an {@link Evaluator}.
+ *
+ * <p>Execute requests stream output through {@link NotebookOutput} while the cell runs and end
+ * with an {@code execute_result} (the last expression, rendered as PNG, HTML or text) or an
+ * {@code error}. The interrupt request (kernelspec {@code interrupt_mode: message}) stops the
+ * running cell. The evaluator starts in the background so {@code kernel_info} is answered at
+ * once; the first cell waits for it. The kernel_info reply carries {@code "status": "ok"}.
+ *
+ * <pre>{@code
+ * JavaKernel k = new JavaKernel(Evaluator.Options.fromEnvironment());
+ * k.becomeHandlerForConnection(connection);
+ * connection.connect();
+ * }</pre>
+ */
+public final class JavaKernel extends BaseKernel {
+    static final String VERSION = "0.1.0";
+
+    private final CompletableFuture<Evaluator> evaluator;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "nnlab-output-batcher");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** A kernel whose session starts now, in the background. */
+    public JavaKernel(Evaluator.Options options) {
+        super("nnlab-java", VERSION,
+                new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source", ".jshell", "java", "java", null),
+                List.of(new HelpLink("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/")),
+                null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null,
+                new MagicsRegistry(), false, new StringStyler("", "", "", n -> ""));
+        this.evaluator = CompletableFuture.supplyAsync(() -> new Evaluator(options));
+    }
+
+    private Evaluator ev() {
+        return evaluator.join();
+    }
+
+    @Override
+    protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        commManager.setMessageContext(message);
+        ExecuteRequest request = message.getContent();
+        int count = request.isSilent() ? executionCount.get() : executionCount.getAndIncrement();
+        env.setBusyDeferIdle();
+        env.publish(new PublishExecuteInput(request.getCode(), count));
+        CellResult r;
+        try (NotebookOutput out = new NotebookOutput(env, timer)) {
+            try {
+                r = ev().run(request.getCode(), out);
+            } catch (RuntimeException e) {
+                r = new CellResult(CellResult.Status.CRASH, null, null, "KernelError",
+                        "the Java session could not start or run: " + e.getMessage(), List.of(String.valueOf(e)), 0);
+            }
+        }
+        if (r.ok()) {
+            if (r.value() != null && !request.isSilent()) {
+                env.publish(new PublishExecuteResult(count, NotebookOutput.data(r.value())));
+            }
+            env.defer().reply(new ExecuteReply(count, Map.of()));
+        } else {
+            env.publish(new PublishError(r.ename(), r.evalue(), r.traceback()));
+            ErrorReply error = new ErrorReply(r.ename(), r.evalue(), r.traceback());
+            error.setExecutionCount(count);
+            env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
+        }
+    }
+
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new OkKernelInfoReply(name, version, getLanguageInfo(), getBanner(), getHelpLinks()));
+    }
+
+    /** JJava's reply lacks {@code status}; Jupyter clients expect {@code "ok"}. */
+    static final class OkKernelInfoReply extends KernelInfoReply {
+        @SuppressWarnings("unused") // read by Gson
+        private final String status = "ok";
+
+        OkKernelInfoReply(String name, String version, LanguageInfo info, String banner, List<HelpLink> links) {
+            super(Header.PROTOCOL_VERISON, name, version, info, banner, links);
+        }
+    }
+
+    @Override
+    public String getBanner() {
+        return "Java " + Runtime.version() + " (nnlab kernel " + VERSION + "): JShell with nnlab on the class path";
+    }
+
+    @Override
+    public Object evalRaw(String source) {
+        CellResult r = ev().run(source, Listener.NONE);
+        if (!r.ok()) {
+            throw new IllegalStateException(r.ename() + ": " + r.evalue());
+        }
+        return r.value() == null ? null : NotebookOutput.data(r.value());
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        String doc = ev().inspect(code, at);
+        return doc == null ? null : new DisplayData(doc);
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int at) {
+        Assist.Completion c = ev().complete(code, at);
+        return new ReplacementOptions(c.matches(), c.start(), c.end());
+    }
+
+    @Override
+    public String isComplete(String code) {
+        return switch (ev().isComplete(code)) {
+            case "complete" -> IS_COMPLETE_YES;
+            case "invalid" -> IS_COMPLETE_BAD;
+            default -> "";
+        };
+    }
+
+    @Override
+    public void interrupt() {
+        if (evaluator.isDone() && !evaluator.isCompletedExceptionally()) {
+            evaluator.join().interrupt();
+        }
+    }
+
+    @Override
+    public void onShutdown(boolean isRestarting) {
+        super.onShutdown(isRestarting);
+        timer.shutdownNow();
+        if (evaluator.isDone() && !evaluator.isCompletedExceptionally()) {
+            evaluator.join().close();
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package nnlab.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One shared session (starting the student JVM takes seconds): values, errors, display, magics, robustness. */
+class EvaluatorTest {
+    static Evaluator ev;
+
+    /** Records everything a cell sends. */
+    static final class Recorder implements Listener {
+        final StringBuilder out = new StringBuilder();
+        final StringBuilder err = new StringBuilder();
+        final List<String> events = new ArrayList<>();
+        final List<Map<String, String>> bundles = new ArrayList<>();
+
+        @Override
+        public synchronized void stdout(String text) {
+            out.append(text);
+        }
+
+        @Override
+        public synchronized void stderr(String text) {
+            err.append(text);
+        }
+
+        @Override
+        public synchronized void display(String id, Map<String, String> bundle) {
+            events.add("display " + id);
+            bundles.add(bundle);
+        }
+
+        @Override
+        public synchronized void update(String id, Map<String, String> bundle) {
+            events.add("update " + id);
+            bundles.add(bundle);
+        }
+    }
+
+    @BeforeAll
+    static void start() {
+        ev = new Evaluator(new Evaluator.Options(Classpath.userClasspath(), List.of("-Xmx256m"), 0, 10_000));
+    }
+
+    @AfterAll
+    static void stop() {
+        ev.close();
+    }
+
+    static CellResult run(String code) {
+        return ev.run(code, Listener.NONE);
+    }
+
+    @Test
+    void lastExpressionIsTheValue() {
+        CellResult r = run("int a = 6;\nint b = 7;\na * b");
+        assertEquals(CellResult.Status.OK, r.status());
+        assertEquals("42", r.text());
+        assertEquals(42.0, r.number());
+        assertEquals("nnlab", run("\"nn\" + \"lab\"").text(), "strings are shown without quotes");
+        assertEquals(2.5, run("Double.valueOf(2.5)").number(), "a boxed Number has a number");
+        assertTrue(run("Tensor.of(1, 2)").text().startsWith("tensor([1."), "Tensor renders numpy-style text");
+        assertNull(run("int c = 3;").value(), "a declaration shows no value");
+        assertNull(run("System.out.print(\"\")").value(), "a void call shows no value");
+    }
+
+    @Test
+    void statementsSeeStartupImportsAndEarlierCells() {
+        run("List<Integer> xs = new ArrayList<>(List.of(3, 1, 2));");
+        assertEquals("[1, 2, 3]", run("xs.stream().sorted().collect(Collectors.toList())").text());
+        assertEquals("[3]", run("Tensor.zeros(3).shape()").text(), "nnlab.tensor is imported");
+    }
+
+    @Test
+    void compileErrorNamesCellLineAndPointsAtTheColumn() {
+        CellResult r = run("int ok = 1;\ndouble y = ok * ;");
+        assertEquals(CellResult.Status.ERROR, r.status());
+        assertEquals("CompilationException", r.ename());
+        assertEquals(List.of("Compile error at cell line 2:", "    double y = ok * ;", "                    ^",
+                "illegal start of expression"), r.traceback());
+    }
+
+    @Test
+    void runtimeErrorIsTrimmedToCellCode() {
+        CellResult r = run("int half(int n) {\n  return n / 0;\n}\nhalf(4)");
+        assertEquals(CellResult.Status.ERROR, r.status());
+        assertEquals("java.lang.ArithmeticException", r.ename());
+        assertEquals("/ by zero", r.evalue());
+        assertEquals("java.lang.ArithmeticException: / by zero", r.traceback().get(0));
+        assertTrue(r.traceback().get(1).contains("half(cell line 2)"), r.traceback().toString());
+        assertFalse(String.join("\n", r.traceback()).contains("jdk.jshell"), "no kernel internals: " + r.traceback());
+    }
+
+    @Test
+    void outputIsStreamedAndCapped() {
+        Recorder rec = new Recorder();
+        CellResult r = ev.run("System.out.println(\"out\"); System.err.println(\"err\");", rec);
+        assertTrue(r.ok());
+        assertEquals("out\n", rec.out.toString());
+        assertEquals("err\n", rec.err.toString());
+
+        Recorder big = new Recorder();
+        r = ev.run("for (int i = 0; i < 100_000; i++) System.out.println(\"line \" + i);", big);
+        assertTrue(r.ok());
+        String text = big.out.toString();
+        assertTrue(text.startsWith("line 0\nline 1\n"));
+        assertTrue(text.contains("[output truncated: "), "says output was dropped");
+        assertTrue(text.length() < 10_300, "capped near 10,000 characters, got " + text.length());
+    }
+
+    @Test
+    void displayAndUpdateReachTheListener() {
+        Recorder rec = new Recorder();
+        CellResult r = ev.run("import org.knowm.xchart.*;\n"
+                + "XYChart ch = QuickChart.getChart(\"t\", \"x\", \"y\", \"s\", new double[] {1, 2}, new double[] {3, 4});\n"
+                + "String id = display(ch);\nupdateDisplay(id, \"done\");", rec);
+        assertTrue(r.ok(), r.toString());
+        assertEquals(2, rec.events.size());
+        String id = rec.events.get(0).substring("display ".length());
+        assertEquals("update " + id, rec.events.get(1));
+        assertTrue(rec.bundles.get(0).get("image/png").startsWith("iVBORw0KGgo"), "a chart is a base64 PNG");
+        assertEquals("done", rec.bundles.get(1).get("text/plain"));
+        assertNotNull(run("ch").value().get("image/png"), "a chart as last value renders as PNG");
+    }
+
+    @Test
+    void htmlDisplayableGetsHtmlAndText() {
+        CellResult r = run("new nnlab.display.HtmlDisplayable() { public String toHtml() { return \"<b>hi</b>\"; }"
+                + " public String toString() { return \"hi\"; } }");
+        assertEquals("<b>hi</b>", r.value().get("text/html"));
+        assertEquals("hi", r.text());
+    }
+
+    @Test
+    void magics(@TempDir Path dir) throws Exception {
+        Recorder rec = new Recorder();
+        assertTrue(ev.run("%time int slow = 1 + 1;", rec).ok());
+        assertTrue(rec.out.toString().startsWith("Wall time: "), rec.out.toString());
+
+        CellResult bad = run("%nosuchmagic 1");
+        assertEquals("UnknownMagic", bad.ename());
+        assertTrue(bad.evalue().contains("%classpath, %jars, %load, %time and %%time"), bad.evalue());
+
+        Path script = dir.resolve("helpers.jsh");
+        Files.writeString(script, "int triple(int x) { return 3 * x; }\n");
+        assertTrue(run("%load " + script).ok());
+        assertEquals("12", run("triple(4)").text());
+
+        Path src = dir.resolve("src/demo/Hello.java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, "package demo; public class Hello { public static String hi() { return \"hello\"; } }");
+        Path classes = dir.resolve("classes");
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), src.toString()));
+        assertTrue(run("%classpath " + classes).ok());
+        assertEquals("hello", run("demo.Hello.hi()").text());
+        assertEquals("MagicError", run("%jars " + dir.resolve("nothing/*.jar")).ename());
+    }
+
+    @Test
+    void stopButtonHaltsABusyLoopAndKeepsVariables() throws Exception {
+        assertTrue(run("int survivor = 41;").ok());
+        CompletableFuture<CellResult> running = CompletableFuture.supplyAsync(() -> run("while (true) { }"));
+        Thread.sleep(1000);
+        long t0 = System.nanoTime();
+        ev.interrupt();
+        CellResult r = running.get();
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(CellResult.Status.INTERRUPTED, r.status());
+        assertTrue(millis < 2000, "stopped in " + millis + " ms");
+        assertEquals("42", run("survivor + 1").text());
+    }
+
+    @Test
+    void systemExitIsReportedAndTheSessionGoesOn() {
+        assertTrue(run("int before = 5;").ok());
+        CellResult r = run("System.out.println(\"bye\");\nSystem.exit(3);");
+        assertEquals(CellResult.Status.EXIT, r.status());
+        assertTrue(r.evalue().startsWith("System.exit(3) was called"), r.evalue());
+        assertEquals("6", run("before + 1").text());
+    }
+
+    @Test
+    void outOfMemoryAndStackOverflowAreErrors() {
+        CellResult oom = run("List<long[]> hog = new ArrayList<>();\nwhile (true) hog.add(new long[10_000_000]);");
+        assertEquals(CellResult.Status.ERROR, oom.status());
+        assertEquals("java.lang.OutOfMemoryError", oom.ename());
+        CellResult so = run("int down(int n) { return down(n + 1) + 1; }\ndown(0)");
+        assertEquals("java.lang.StackOverflowError", so.ename());
+        assertTrue(so.traceback().size() < 10, "recursion is collapsed: " + so.traceback().size() + " lines");
+        assertEquals("2", run("1 + 1").text(), "the session is alive");
+    }
+
+    @Test
+    void editorHelp() {
+        assertEquals("complete", ev.isComplete("int x = 1;"));
+        assertEquals("incomplete", ev.isComplete("for (int i = 0; i < 3; i++) {"));
+        assertEquals("invalid", ev.isComplete("}"));
+        Assist.Completion c = ev.complete("int n = 1;\nMath.sq", 18);
+        assertEquals(List.of("sqrt("), c.matches());
+        assertEquals(16, c.start());
+        String doc = ev.inspect("Math.max(1, 2)", 6);
+        assertTrue(doc.contains("int Math.max(int a, int b)"), doc);
+    }
+}
