@@ -34,7 +34,10 @@ public final class Grade implements Callable<Integer> {
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Grade());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("grade: " + ex.getMessage());
+            String why = ex instanceof java.nio.file.NoSuchFileException ? "no such file: " + ex.getMessage()
+                    : ex instanceof java.nio.file.AccessDeniedException ? "permission denied: " + ex.getMessage()
+                    : ex.getMessage();
+            cmd.getErr().println("grade: " + why);
             return 2;
         });
         return cl.execute(args);
