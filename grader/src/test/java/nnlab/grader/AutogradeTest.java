@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Grades every fixture submission once with the kernel's real evaluator (3 s per cell, 2 jobs). */
+/** Grades every fixture submission once with the kernel's real evaluator (5 s per cell, 2 jobs). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AutogradeTest {
 
@@ -32,7 +32,7 @@ class AutogradeTest {
     String console;
 
     static Autograde.Settings settings(Path out, PrintStream console) {
-        Runner.Options o = Runner.Options.defaults().withTimeout(3)
+        Runner.Options o = Runner.Options.defaults().withTimeout(5)
                 .withUserVmOptions(List.of("-Xmx128m", "-XX:+UseSerialGC"));
         return new Autograde.Settings(ReleaseTest.SOURCE, SUBMITTED, out, 2, o, "2026-11-30", false, console);
     }
@@ -92,7 +92,7 @@ class AutogradeTest {
     void infiniteLoopTimesOutAndLaterCellsStillCount() {
         StudentResult r = student("dave");
         assertEquals("graded", r.status());
-        assertCell(r, "square_tests", 0.0, "timed out after 3 s");
+        assertCell(r, "square_tests", 0.0, "timed out after 5 s");
         assertCell(r, "mean_tests", 3.0, "passed");
         assertEquals(5.0, r.score());
         assertEquals(List.of("notebook renamed to my work (1).ipynb (expected fixture.ipynb); graded it"), r.issues());
