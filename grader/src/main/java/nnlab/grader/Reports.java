@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * Reports.writeAll(out, assignment, results, null);
- * System.out.print(Reports.summary(assignment, results, millis, jobs));
+ * System.out.print(Reports.summary(assignment, results, millis, 2, 0));
  * }</pre>
  */
 public final class Reports {

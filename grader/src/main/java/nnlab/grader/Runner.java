@@ -56,15 +56,16 @@ public final class Runner {
     }
 
     private static final Gson GSON = new Gson();
+    /** The only environment variables student code sees, besides NNLAB_* (data limits) and HOME/TMPDIR. */
+    private static final java.util.Set<String> KEPT_ENV = java.util.Set.of("PATH", "LANG", "LC_ALL", "TZ",
+            "JAVA_HOME");
     /** Evaluator processes still running; killed if the grader itself is stopped (Ctrl-C). */
     private static final java.util.Set<Process> ACTIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> ACTIVE.forEach(Memory::killTree), "grader-cleanup"));
     }
-    /** The only environment variables student code sees, besides NNLAB_* (data limits) and HOME/TMPDIR. */
-    private static final java.util.Set<String> KEPT_ENV = java.util.Set.of("PATH", "LANG", "LC_ALL", "TZ",
-            "JAVA_HOME");
+
     private final Options options;
 
     /** A runner with these options. */

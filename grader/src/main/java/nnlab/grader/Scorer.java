@@ -14,7 +14,7 @@ import java.util.Map;
  * message says why. Written answers: 0 when left as released, otherwise waiting for a hand grade (null).
  *
  * <pre>{@code
- * List<CellGrade> grades = Scorer.score(assignment, plan, outcome, issues);
+ * List<StudentResult.CellGrade> grades = Scorer.score(assignment, plan, outcome, 30, issues);
  * double total = grades.stream().mapToDouble(g -> g.points() == null ? 0 : g.points()).sum();
  * }</pre>
  */

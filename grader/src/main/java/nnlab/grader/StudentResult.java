@@ -9,7 +9,7 @@ import java.util.List;
  * {@code failure} says why. Scores follow nbgrader: {@code score = max(0, rawScore - penalty)}.
  *
  * <pre>{@code
- * StudentResult r = Grading.gradeOne(...);
+ * StudentResult r = Autograde.gradeOne(assignment, submission, runner, null);
  * System.out.println(r.studentId() + " " + r.score() + "/" + r.maxScore());
  * r.cells().forEach(c -> System.out.println(c.gradeId() + " " + c.points() + " " + c.message()));
  * }</pre>
