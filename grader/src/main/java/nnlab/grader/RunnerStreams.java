@@ -14,7 +14,7 @@ final class RunnerStreams {
     private RunnerStreams() {
     }
 
-    /** Adds each JSON result line of {@code in} to {@code results} until the stream ends. */
+    /** Adds each JSON result line of {@code in} for the next cell to {@code results} until the stream ends. */
     static void readResults(InputStream in, List<CellResult> results) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
@@ -22,7 +22,10 @@ final class RunnerStreams {
                 String s = line.strip();
                 if (s.startsWith("{")) {
                     try {
-                        results.add(CellResult.parse(JsonParser.parseString(s).getAsJsonObject()));
+                        CellResult cell = CellResult.parse(JsonParser.parseString(s).getAsJsonObject());
+                        if (cell.cell() == results.size()) {     // results come in cell order, each once
+                            results.add(cell);
+                        }
                     } catch (RuntimeException e) {
                         // not one of the evaluator's result lines: ignore it
                     }

@@ -59,6 +59,18 @@ class MergeTest {
     }
 
     @Test
+    void editedPointsCountAsTamperingAndTheSourcesPointsStand() throws IOException {
+        Assignment a = Assignment.load(FIXTURE.resolve("source/fixture.ipynb"));
+        Notebook nb = Notebook.read(FIXTURE.resolve("submitted/alice/fixture.ipynb"));
+        nb.cells().get(3).nbgrader().addProperty("points", 100);
+        nb.cells().get(2).nbgrader().addProperty("grade", true);
+        Merge.Plan p = Merge.plan(a, nb);
+        assertEquals(List.of("solution cell square had its nbgrader metadata edited; the source's points were used",
+                "test cell square_tests was modified (checksum mismatch); the original was restored"), p.issues());
+        assertEquals(8.0, a.maxScore());
+    }
+
+    @Test
     void duplicatedTestCellIsDroppedAndAddedCellsRunWhereTheStudentPutThem() throws IOException {
         Merge.Plan p = plan("bob/fixture.ipynb");
         assertEquals(List.of("cell 9 duplicates locked cell clip_tests; the copy was ignored"), p.issues());

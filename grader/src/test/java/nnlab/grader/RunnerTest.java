@@ -86,6 +86,17 @@ class RunnerTest {
     }
 
     @Test
+    void onlyOneResultPerCellInOrderIsTaken() throws Exception {
+        Runner r = new Runner(withJava(script("cat >/dev/null; echo '{\"cell\": 1, \"status\": \"ok\"}'; "
+                + "echo '{\"cell\": 0, \"status\": \"error\", \"ename\": \"E\"}'; "
+                + "echo '{\"cell\": 0, \"status\": \"ok\"}'; echo 'noise'; "
+                + "echo '{\"cell\": 1, \"status\": \"timeout\"}'"), 5, 5));
+        Runner.Outcome o = r.run(List.of("1", "2"), Files.createDirectories(tmp.resolve("w")));
+        assertTrue(o.completed(), o.failure());
+        assertEquals(List.of("error", "timeout"), o.cells().stream().map(CellResult::status).toList());
+    }
+
+    @Test
     void anEvaluatorThatDiesMidwayReportsWhatItGot() throws Exception {
         Runner r = new Runner(withJava(script("cat >/dev/null; echo '{\"cell\": 0, \"status\": \"ok\"}'; "
                 + "echo 'boom' >&2; exit 3"), 5, 5));
