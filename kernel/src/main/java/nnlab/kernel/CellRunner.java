@@ -88,7 +88,7 @@ public final class CellRunner {
             System.exit(2);
             return;
         }
-        Gson gson = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+        Gson gson = new GsonBuilder().serializeNulls().serializeSpecialFloatingPointValues().disableHtmlEscaping().create();
         Evaluator ev;
         try {
             ev = new Evaluator(new Evaluator.Options(cp, vm, timeout, maxChars));

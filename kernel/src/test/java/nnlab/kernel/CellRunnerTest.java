@@ -19,7 +19,8 @@ class CellRunnerTest {
     void jsonLinesContract() throws IOException, InterruptedException {
         JsonArray cells = new JsonArray();
         for (String c : List.of("int x = 6 * 7;", "System.out.println(\"hi\"); x", "System.exit(4);", "x / 0",
-                "while (true) { }", "x + 1", "long[] big = new long[100_000_000];")) {
+                "while (true) { }", "x + 1", "long[] big = new long[100_000_000];",
+                "Math.sqrt(-1)")) {
             cells.add(c);
         }
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
@@ -34,7 +35,7 @@ class CellRunnerTest {
         String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor());
         assertEquals("", stderr, "stderr stays clean");
-        assertEquals(7, lines.size());
+        assertEquals(8, lines.size());
         JsonObject first = lines.get(0);
         assertEquals(List.of("cell", "status", "value", "number", "stdout", "stderr", "ename", "evalue", "traceback", "millis"),
                 new ArrayList<>(first.keySet()));
@@ -50,6 +51,8 @@ class CellRunnerTest {
         assertEquals("timeout", lines.get(4).get("status").getAsString());
         assertEquals(43.0, lines.get(5).get("number").getAsDouble());
         assertEquals("java.lang.OutOfMemoryError", lines.get(6).get("ename").getAsString(), "-Xmx128m reached the student JVM");
+        assertEquals("ok", lines.get(7).get("status").getAsString(), "a NaN value must not break the JSON stream");
+        assertTrue(Double.isNaN(lines.get(7).get("number").getAsDouble()));
         for (int i = 0; i < lines.size(); i++) {
             assertEquals(i, lines.get(i).get("cell").getAsInt());
         }
