@@ -43,7 +43,7 @@ public final class Runner implements AutoCloseable {
          */
         public static Options defaults() {
             return new Options(Path.of(System.getProperty("java.home"), "bin", "java"), defaultClasspath(), null,
-                    List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx512m"),
+                    List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m"),
                     STUDENT_JVM_OPTIONS, 30, 100_000, 20);
         }
 
