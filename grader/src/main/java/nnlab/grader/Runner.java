@@ -13,9 +13,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a list of cells in a fresh JVM with the kernel's evaluator ({@code nnlab.kernel.CellRunner}) and
- * guards it: the whole run has a deadline of cells x timeout + margin, after which the process tree is
- * killed and the run reported as failed. Samples the tree's resident memory to report the peak.
+ * Runs a list of cells with the kernel's evaluator ({@code nnlab.kernel.CellRunner}) and guards it: the
+ * whole run has a deadline of cells x timeout + margin, after which the process tree is killed and the run
+ * reported as failed. Samples the tree's resident memory to report the peak. A plain runner starts a new
+ * CellRunner per run; a warm one ({@code new Runner(options, true)}) keeps {@code CellRunner --many}
+ * processes ({@link WarmRunner}) so the compiler stays warm. Either way the cells run in a fresh student
+ * JVM whose working directory is the run's folder.
  *
  * <pre>{@code
  * Runner runner = new Runner(Runner.Options.defaults());
