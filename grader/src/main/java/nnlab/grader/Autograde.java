@@ -19,7 +19,11 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
- * Grades every submission of an assignment, in parallel, one fresh evaluator JVM per student.
+ * Grades every submission of an assignment, in parallel, one fresh student JVM per student.
+ *
+ * <p>Each worker thread keeps one warm evaluator process ({@code CellRunner --many}, see {@link Runner}) and
+ * restarts it when it dies or hangs; the student code of every submission runs in a new JVM of its own,
+ * in a temporary working folder.
  *
  * <p>Each student's result is written atomically to {@code OUT/results/<student>.json} as soon as it is
  * known, with a fingerprint of the source, the submission and the limits; a re-run reuses results whose
@@ -56,7 +60,7 @@ public final class Autograde {
         List<Submission> subs = Submission.find(s.submissions(), s.source().getFileName().toString());
         Path results = Files.createDirectories(s.out().resolve("results"));
         Files.createDirectories(s.out().resolve("feedback"));
-        Runner runner = new Runner(s.runner());
+        Runner runner = new Runner(s.runner(), true);
         List<StudentResult> done = new ArrayList<>();
         List<Submission> todo = new ArrayList<>();
         for (Submission sub : subs) {
@@ -89,6 +93,7 @@ public final class Autograde {
             throw new IllegalStateException("grading crashed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
+            runner.close();
         }
         progress.finish();
         done.sort(Comparator.comparing(StudentResult::studentId));
@@ -189,7 +194,7 @@ public final class Autograde {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

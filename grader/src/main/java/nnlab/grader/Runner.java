@@ -13,9 +13,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a list of cells in a fresh JVM with the kernel's evaluator ({@code nnlab.kernel.CellRunner}) and
- * guards it: the whole run has a deadline of cells x timeout + margin, after which the process tree is
- * killed and the run reported as failed. Samples the tree's resident memory to report the peak.
+ * Runs a list of cells with the kernel's evaluator ({@code nnlab.kernel.CellRunner}) and guards it: the
+ * whole run has a deadline of cells x timeout + margin, after which the process tree is killed and the run
+ * reported as failed. Samples the tree's resident memory to report the peak. A plain runner starts a new
+ * CellRunner per run; a warm one ({@code new Runner(options, true)}) keeps {@code CellRunner --many}
+ * processes ({@link WarmRunner}) so the compiler stays warm. Either way the cells run in a fresh student
+ * JVM whose working directory is the run's folder.
  *
  * <pre>{@code
  * Runner runner = new Runner(Runner.Options.defaults());
@@ -23,19 +26,28 @@ import java.util.concurrent.TimeUnit;
  * out.cells().get(1).value();   // "2"
  * }</pre>
  */
-public final class Runner {
+public final class Runner implements AutoCloseable {
 
     /** The evaluator's main class (module kernel). */
     public static final String MAIN_CLASS = "nnlab.kernel.CellRunner";
 
+    /**
+     * Options of the student JVM besides the heap cap: C1 only, since grading runs are short (notebook 04
+     * in full: 11.0 s with C1, 15.8 s with C2 on 2 cores), and the serial GC.
+     */
+    static final List<String> STUDENT_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     /** How to start and limit the evaluator. */
     public record Options(Path java, String kernelClasspath, String userClasspath, List<String> runnerJvmOptions,
                           List<String> userVmOptions, int timeoutSeconds, int maxOutputChars, int marginSeconds) {
-        /** The current JVM's java and class path, 30 s per cell, 512 MiB for user code, 20 s margin. */
+        /**
+         * The current JVM's java and class path, 30 s per cell, 512 MiB for user code, 20 s margin; C1 only
+         * and the serial GC for both JVMs (short-lived: JIT threads would compete with the grading).
+         */
         public static Options defaults() {
             return new Options(Path.of(System.getProperty("java.home"), "bin", "java"), defaultClasspath(), null,
-                    List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx512m"),
-                    List.of("-Xmx512m", "-XX:+UseSerialGC"), 30, 100_000, 20);
+                    List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m"),
+                    STUDENT_JVM_OPTIONS, 30, 100_000, 20);
         }
 
         /** A copy with another per-cell timeout. */
@@ -67,10 +79,55 @@ public final class Runner {
     }
 
     private final Options options;
+    private final boolean warm;
+    private final java.util.concurrent.BlockingQueue<WarmRunner> idle = new java.util.concurrent.LinkedBlockingQueue<>();
 
-    /** A runner with these options. */
+    /** A runner with these options that starts a new CellRunner JVM for every run. */
     public Runner(Options options) {
+        this(options, false);
+    }
+
+    /**
+     * A runner with these options; when {@code warm}, CellRunner processes ({@code --many}) are kept between
+     * runs (one per concurrent caller) so the compiler stays warm: student code still gets a fresh JVM per
+     * run. Close a warm runner to end its processes.
+     */
+    public Runner(Options options, boolean warm) {
         this.options = options;
+        this.warm = warm;
+    }
+
+    private Outcome runWarm(List<String> cells, Path workDir) throws IOException, InterruptedException {
+        WarmRunner w = idle.poll();
+        while (w != null && !w.usable()) {
+            w.close();
+            w = idle.poll();
+        }
+        if (w == null) {
+            w = WarmRunner.start(options, command());
+        }
+        ACTIVE.add(w.process());
+        try {
+            return w.run(cells, workDir);
+        } catch (InterruptedException | IOException | RuntimeException e) {
+            Memory.killTree(w.process());
+            throw e;
+        } finally {
+            ACTIVE.remove(w.process());
+            if (w.usable()) {
+                idle.add(w);
+            } else {
+                w.close();
+            }
+        }
+    }
+
+    /** Ends the kept CellRunner processes of a warm runner (nothing to do otherwise). */
+    @Override
+    public void close() {
+        for (WarmRunner w = idle.poll(); w != null; w = idle.poll()) {
+            w.close();
+        }
     }
 
     /** The options in use. */
@@ -132,24 +189,19 @@ public final class Runner {
 
     /**
      * Runs the cells with {@code workDir} as working, home and temp directory and an environment reduced to
-     * PATH, LANG, LC_ALL, TZ, JAVA_HOME and NNLAB_*; never throws for student faults.
+     * PATH, LANG, LC_ALL, TZ, JAVA_HOME and NNLAB_*; never throws for student faults. A warm runner hands
+     * the cells to an idle {@link WarmRunner} (or starts one); either way they run in a fresh student JVM.
      */
     public Outcome run(List<String> cells, Path workDir) throws IOException, InterruptedException {
+        if (warm) {
+            return runWarm(cells, workDir);
+        }
         Path tmp = Files.createDirectories(workDir.resolve("tmp"));
         List<String> cmd = new ArrayList<>(command());
         int at = cmd.indexOf(MAIN_CLASS) + 1;
         cmd.addAll(at, List.of("--vm-option", "-Djava.io.tmpdir=" + tmp, "--vm-option", "-Duser.home=" + workDir));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
-        Map<String, String> env = pb.environment();
-        Map<String, String> mine = Map.copyOf(env);
-        env.clear();
-        mine.forEach((k, v) -> {
-            if (KEPT_ENV.contains(k) || k.startsWith("NNLAB_")) {
-                env.put(k, v);
-            }
-        });
-        env.put("HOME", workDir.toString());
-        env.put("TMPDIR", tmp.toString());
+        reduceEnvironment(pb.environment(), workDir, tmp);
         long start = System.nanoTime();
         Process p = pb.start();
         ACTIVE.add(p);
@@ -161,6 +213,19 @@ public final class Runner {
         } finally {
             ACTIVE.remove(p);
         }
+    }
+
+    /** Keeps only PATH, LANG, LC_ALL, TZ, JAVA_HOME and NNLAB_* in {@code env}, with HOME and TMPDIR set. */
+    static void reduceEnvironment(Map<String, String> env, Path home, Path tmp) {
+        Map<String, String> mine = Map.copyOf(env);
+        env.clear();
+        mine.forEach((k, v) -> {
+            if (KEPT_ENV.contains(k) || k.startsWith("NNLAB_")) {
+                env.put(k, v);
+            }
+        });
+        env.put("HOME", home.toString());
+        env.put("TMPDIR", tmp.toString());
     }
 
     private Outcome watch(Process p, List<String> cells, long start) throws InterruptedException {

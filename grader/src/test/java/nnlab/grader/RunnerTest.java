@@ -31,13 +31,17 @@ class RunnerTest {
         return s;
     }
 
-    @Test
-    void studentCodeRunsInItsOwnTemporaryFolder() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "warm={0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void studentCodeRunsInItsOwnTemporaryFolder(boolean warm) throws Exception {
         Path work = Files.createDirectories(tmp.resolve("work"));
-        Runner.Outcome o = new Runner(Runner.Options.defaults().withTimeout(10)).run(List.of(
+        Runner.Outcome o;
+        try (Runner r = new Runner(Runner.Options.defaults().withTimeout(10), warm)) {
+            o = r.run(List.of(
                 "System.getProperty(\"user.dir\")", "new java.io.File(\".\").list().length",
-                "System.getProperty(\"java.io.tmpdir\")", "String.join(\",\", new java.util.TreeSet<>(System.getenv().keySet()))"),
-                work);
+                "System.getProperty(\"java.io.tmpdir\")", "String.join(\",\", new java.util.TreeSet<>(System.getenv().keySet()))",
+                "System.getenv(\"HOME\") + \"|\" + System.getenv(\"TMPDIR\")"), work);
+        }
         assertTrue(o.completed(), o.failure());
         assertEquals(work.toString(), o.cells().get(0).value().replace("\"", ""));
         assertEquals(1.0, o.cells().get(1).number(), "only the tmp folder the grader made");
@@ -47,13 +51,17 @@ class RunnerTest {
             assertTrue(Set.of("PATH", "LANG", "LC_ALL", "TZ", "JAVA_HOME", "HOME", "TMPDIR").contains(var)
                     || var.startsWith("NNLAB_"), "student code sees only a reduced environment, not " + var);
         }
+        assertEquals(work + "|" + work.resolve("tmp"), o.cells().get(4).value().replace("\"", ""));
     }
 
-    @Test
-    void processesStudentCodeLeavesBehindAreKilled() throws Exception {
-        Runner.Outcome o = new Runner(Runner.Options.defaults().withTimeout(10)).run(List.of(
-                "new ProcessBuilder(\"sleep\", \"300\").start().pid()", "Thread.sleep(700);"),
-                Files.createDirectories(tmp.resolve("w")));
+    @org.junit.jupiter.params.ParameterizedTest(name = "warm={0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void processesStudentCodeLeavesBehindAreKilled(boolean warm) throws Exception {
+        Runner.Outcome o;
+        try (Runner r = new Runner(Runner.Options.defaults().withTimeout(10), warm)) {
+            o = r.run(List.of("new ProcessBuilder(\"sleep\", \"300\").start().pid()", "Thread.sleep(700);"),
+                    Files.createDirectories(tmp.resolve("w")));
+        }
         assertTrue(o.completed(), o.failure());
         long pid = o.cells().get(0).number().longValue();
         long until = System.nanoTime() + 5_000_000_000L;
@@ -104,5 +112,58 @@ class RunnerTest {
         assertFalse(o.completed());
         assertEquals(1, o.cells().size());
         assertEquals("the evaluator stopped after 1 of 2 cells (exit code 3): boom", o.failure());
+    }
+
+    @Test
+    void aWarmRunnerKeepsItsProcessButGivesEachRunAFreshStudentJvm() throws Exception {
+        String pids = "ProcessHandle.current().pid() + \"|\" + ProcessHandle.current().parent().get().pid()";
+        try (Runner r = new Runner(Runner.Options.defaults().withTimeout(3), true)) {
+            Runner.Outcome a = r.run(List.of("int x = 7;", pids, "System.exit(1);", "while (true) { }"),
+                    Files.createDirectories(tmp.resolve("a")));
+            Runner.Outcome b = r.run(List.of("x", pids, "5 * 5"), Files.createDirectories(tmp.resolve("b")));
+            assertTrue(a.completed(), a.failure());
+            assertTrue(b.completed(), b.failure());
+            assertEquals(List.of("ok", "ok", "exit", "timeout"), a.cells().stream().map(CellResult::status).toList());
+            assertEquals("error", b.cells().get(0).status(), "x from the first run is not visible in the second");
+            String[] pa = a.cells().get(1).value().replace("\"", "").split("\\|");
+            String[] pb = b.cells().get(1).value().replace("\"", "").split("\\|");
+            assertFalse(pa[0].equals(pb[0]), "each run has a student JVM of its own");
+            assertEquals(pa[1], pb[1], "one CellRunner process served both runs");
+            assertEquals(25.0, b.cells().get(2).number());
+        }
+    }
+
+    /** A stand-in for {@code CellRunner --many}: hangs on a request with "hang", dies on "die", else answers. */
+    private Path fakeMany() throws IOException {
+        return script("while read -r l; do case \"$l\" in *hang*) sleep 60;; *die*) echo '{\"cell\": 0, \"status\": \"ok\"}';"
+                + " echo 'boom' >&2; exit 3;; *) echo '{\"cell\": 0, \"status\": \"ok\"}';"
+                + " echo '{\"end\": true, \"cells\": 1, \"error\": null}';; esac; done");
+    }
+
+    @Test
+    void aHungWarmRunnerIsKilledAndTheNextRunStartsANewOne() throws Exception {
+        try (Runner r = new Runner(withJava(fakeMany(), 1, 1), true)) {
+            long t0 = System.nanoTime();
+            Runner.Outcome hung = r.run(List.of("hang", "2"), Files.createDirectories(tmp.resolve("h")));
+            assertTrue((System.nanoTime() - t0) / 1e9 < 15, "killed at the deadline");
+            assertFalse(hung.completed());
+            assertEquals("the evaluator did not finish within 3 s (cells x timeout + margin) and was killed after 0 of 2"
+                    + " cells", hung.failure());
+            Runner.Outcome next = r.run(List.of("1"), Files.createDirectories(tmp.resolve("n")));
+            assertTrue(next.completed(), next.failure());
+            assertEquals(1, next.cells().size());
+        }
+    }
+
+    @Test
+    void aWarmRunnerThatDiesReportsWhatItGotAndIsReplaced() throws Exception {
+        try (Runner r = new Runner(withJava(fakeMany(), 5, 5), true)) {
+            Runner.Outcome died = r.run(List.of("die", "2"), Files.createDirectories(tmp.resolve("d")));
+            assertFalse(died.completed());
+            assertEquals(1, died.cells().size());
+            assertEquals("the evaluator stopped after 1 of 2 cells (exit code 3): boom", died.failure());
+            Runner.Outcome next = r.run(List.of("1"), Files.createDirectories(tmp.resolve("n")));
+            assertTrue(next.completed(), next.failure());
+        }
     }
 }

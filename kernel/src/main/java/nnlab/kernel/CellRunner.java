@@ -47,6 +47,15 @@ import java.util.Map;
  * Exit code 0 when all cells were run (whatever their status), 2 for bad arguments or input, 3
  * when the JVM for the cells could not start (a bad {@code --vm-option}, for example).
  *
+ * <p>{@code --many} (used by the grader to keep the compiler warm): standard input holds one request
+ * per line, a JSON array of cell sources or {@code {"cells": [...], "dir": "/path"}}; each request is
+ * answered with its cell lines as above and then {@code {"end":true,"cells":n,"error":null}} (error
+ * says why no cells ran, e.g. a bad line). Every request gets a NEW {@link Evaluator}, so its code runs
+ * in a fresh student JVM: nothing a request defines, loads or breaks is seen by the next one; only
+ * the compiler JVM is shared. With {@code dir}, the student JVM runs in that directory with
+ * {@code HOME} and {@code user.home} set to it and {@code TMPDIR}/{@code java.io.tmpdir} to
+ * {@code dir/tmp}. The runner exits 0 when standard input ends.
+ *
  * <pre>{@code
  * echo '["int x = 6 * 7;", "x"]' | java -cp kernel/target/kernel.jar:kernel/target/lib/* nnlab.kernel.CellRunner
  * {"cell":0,"status":"ok","value":null,"number":null,...}
@@ -54,6 +63,9 @@ import java.util.Map;
  * }</pre>
  */
 public final class CellRunner {
+    private static final Gson GSON = new GsonBuilder().serializeNulls().serializeSpecialFloatingPointValues()
+            .disableHtmlEscaping().create();
+
     private CellRunner() {
     }
 
@@ -67,7 +79,8 @@ public final class CellRunner {
         int maxChars = env.maxOutputChars();
         List<String> vm = new ArrayList<>(env.vmOptions());
         List<String> cp = new ArrayList<>(env.classpath());
-        List<String> cells;
+        List<String> cells = null;
+        boolean many = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -77,21 +90,33 @@ public final class CellRunner {
                     case "--max-output-chars" -> maxChars = Integer.parseInt(need(a, v));
                     case "--vm-option" -> vm.add(need(a, v));
                     case "--classpath" -> cp.addAll(List.of(need(a, v).split(File.pathSeparator)));
+                    case "--many" -> {
+                        many = true;
+                        i--;
+                    }
                     default -> throw new IllegalArgumentException("unknown argument '" + a
-                            + "'; expected --timeout-seconds N, --max-output-chars N, --vm-option OPT, --classpath CP");
+                            + "'; expected --timeout-seconds N, --max-output-chars N, --vm-option OPT, --classpath CP, --many");
                 }
                 i++;
             }
-            cells = readCells();
+            if (!many) {
+                cells = cells(JsonParser.parseReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            }
         } catch (IllegalArgumentException | JsonParseException | IllegalStateException e) {
             System.err.println("CellRunner: " + e.getMessage());
             System.exit(2);
             return;
         }
-        Gson gson = new GsonBuilder().serializeNulls().serializeSpecialFloatingPointValues().disableHtmlEscaping().create();
+        vm.add(0, "-Dnnlab.render=text");   // only text/plain is reported: no PNG or HTML rendering
+        Evaluator.Options options = new Evaluator.Options(cp, vm, timeout, maxChars);
+        if (many) {
+            runMany(options, json);
+            System.exit(0);
+            return;
+        }
         Evaluator ev;
         try {
-            ev = new Evaluator(new Evaluator.Options(cp, vm, timeout, maxChars));
+            ev = new Evaluator(options);
         } catch (IllegalStateException e) {
             System.err.println("CellRunner: the JVM for the cells could not start (check --vm-option and --classpath): "
                     + e.getMessage());
@@ -100,7 +125,7 @@ public final class CellRunner {
         }
         try (ev) {
             for (int i = 0; i < cells.size(); i++) {
-                json.println(gson.toJson(runCell(ev, i, cells.get(i))));
+                json.println(GSON.toJson(runCell(ev, i, cells.get(i))));
             }
         }
         System.exit(0);
@@ -113,9 +138,63 @@ public final class CellRunner {
         return value;
     }
 
-    private static List<String> readCells() {
-        JsonElement in = JsonParser.parseReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        if (!in.isJsonArray()) {
+    /**
+     * {@code --many}: one request per input line, each run in a NEW {@link Evaluator} (a fresh student
+     * JVM), answered with its cell lines and then {@code {"end":true,"cells":n,"error":null|"..."}}.
+     */
+    private static void runMany(Evaluator.Options options, PrintStream json) {
+        java.io.BufferedReader in = new java.io.BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        try {
+            while ((line = in.readLine()) != null) {
+                if (!line.isBlank()) {
+                    runRequest(line, options, json);
+                }
+            }
+        } catch (java.io.IOException e) {
+            // stdin closed: nothing more to run
+        }
+    }
+
+    private static void runRequest(String line, Evaluator.Options options, PrintStream json) {
+        List<String> cells;
+        java.nio.file.Path dir = null;
+        List<String> vm = new ArrayList<>(options.vmOptions());
+        int ran = 0;
+        String error = null;
+        try {
+            JsonElement req = JsonParser.parseString(line);
+            if (req.isJsonObject() && req.getAsJsonObject().has("dir")) {
+                dir = java.nio.file.Path.of(req.getAsJsonObject().get("dir").getAsString()).toAbsolutePath();
+                vm.add("-Duser.home=" + dir);
+                vm.add("-Djava.io.tmpdir=" + dir.resolve("tmp"));
+            }
+            cells = cells(req.isJsonObject() ? req.getAsJsonObject().get("cells") : req);
+        } catch (RuntimeException e) {
+            cells = null;
+            error = "bad request line: " + e.getMessage();
+        }
+        if (cells != null) {
+            Evaluator.Options o = new Evaluator.Options(options.classpath(), vm, options.timeoutSeconds(),
+                    options.maxOutputChars());
+            try (Evaluator ev = new Evaluator(o, dir)) {
+                for (; ran < cells.size(); ran++) {
+                    json.println(GSON.toJson(runCell(ev, ran, cells.get(ran))));
+                }
+            } catch (IllegalStateException e) {
+                error = "the JVM for the cells could not start (check --vm-option and --classpath): " + e.getMessage();
+            }
+        }
+        Map<String, Object> end = new LinkedHashMap<>();
+        end.put("end", true);
+        end.put("cells", ran);
+        end.put("error", error);
+        json.println(GSON.toJson(end));
+    }
+
+    /** The cell sources of a JSON array of strings. */
+    private static List<String> cells(JsonElement in) {
+        if (in == null || !in.isJsonArray()) {
             throw new IllegalArgumentException("stdin must be a JSON array of strings (cell sources), got " + in);
         }
         List<String> cells = new ArrayList<>();

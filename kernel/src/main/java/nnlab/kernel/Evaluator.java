@@ -91,6 +91,7 @@ public final class Evaluator implements AutoCloseable {
     }
 
     private final Options options;
+    private final java.nio.file.Path workDir;
     private final Map<String, Errors.Place> places = new ConcurrentHashMap<>();
     private final List<String> addedClasspath = new ArrayList<>();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -106,9 +107,18 @@ public final class Evaluator implements AutoCloseable {
     private boolean exitGuarded;
     private int runs;
 
-    /** Starts a session (the student JVM starts at once). */
+    /** Starts a session (the student JVM starts at once, in this JVM's working directory). */
     public Evaluator(Options options) {
+        this(options, null);
+    }
+
+    /**
+     * Starts a session whose student JVM runs in {@code workDir} with {@code HOME} = workDir and
+     * {@code TMPDIR} = workDir/tmp (null: this JVM's directory and environment); restarts keep it.
+     */
+    public Evaluator(Options options, java.nio.file.Path workDir) {
         this.options = options;
+        this.workDir = workDir;
         start();
     }
 
@@ -272,7 +282,7 @@ public final class Evaluator implements AutoCloseable {
             vm.add("-Djava.security.manager=allow");
         }
         vm.addAll(options.vmOptions());
-        StudentJvm.Provider provider = new StudentJvm.Provider();
+        StudentJvm.Provider provider = new StudentJvm.Provider(workDir);
         JShell s = JShell.builder()
                 .out(new PrintStream(out, true, StandardCharsets.UTF_8))
                 .err(new PrintStream(err, true, StandardCharsets.UTF_8))

@@ -8,6 +8,10 @@ import com.sun.jdi.ReferenceType;
 import com.sun.jdi.StackFrame;
 import com.sun.jdi.ThreadReference;
 import com.sun.jdi.VirtualMachine;
+import com.sun.jdi.connect.Connector;
+import com.sun.jdi.connect.IllegalConnectorArgumentsException;
+import com.sun.jdi.connect.ListeningConnector;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInput;
 import java.io.ObjectOutput;
@@ -15,11 +19,11 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jdk.jshell.execution.JdiExecutionControl;
-import jdk.jshell.execution.JdiInitiator;
 import jdk.jshell.execution.Util;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
@@ -33,7 +37,7 @@ import nnlab.kernel.agent.RemoteAgent;
  * <p>JShell's built-in "jdi" engine leaves Nagle's algorithm on, so each multi-packet command
  * (loading a snippet's class) waits for a delayed ACK: about 40 ms per command, well over 100 ms
  * for {@code 1 + 1}. This engine starts the same remote agent protocol ({@link RemoteAgent}) with
- * JShell's public building blocks ({@link JdiInitiator}, {@link Util#remoteInputOutput}) and
+ * JShell's public building blocks (a JDI listening connector, {@link Util#remoteInputOutput}) and
  * implements stop the way JShell does: suspend the JVM, find the thread running a snippet, and
  * throw the agent's stop exception into it through JDI (works for a busy {@code while (true) {}}).
  *
@@ -43,10 +47,25 @@ import nnlab.kernel.agent.RemoteAgent;
  */
 final class StudentJvm extends JdiExecutionControl {
     private static final String AGENT_BASE = "jdk.jshell.execution.RemoteExecutionControl";
+    private static final int LAUNCH_TIMEOUT_MILLIS = 20_000;
 
     /** Provider handed to {@code JShell.Builder.executionEngine}. */
     static final class Provider implements ExecutionControlProvider {
+        private final java.nio.file.Path workDir;
         volatile Process process;
+
+        /** The student JVM inherits this JVM's working directory and environment. */
+        Provider() {
+            this(null);
+        }
+
+        /**
+         * The student JVM runs in {@code workDir} (when not null) with {@code HOME} set to it and
+         * {@code TMPDIR} to {@code workDir/tmp}; the rest of the environment is this JVM's.
+         */
+        Provider(java.nio.file.Path workDir) {
+            this.workDir = workDir;
+        }
 
         @Override
         public String name() {
@@ -56,11 +75,11 @@ final class StudentJvm extends JdiExecutionControl {
         @Override
         public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws Throwable {
             try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                JdiInitiator jdi = new JdiInitiator(listener.getLocalPort(), env.extraRemoteVMOptions(),
-                        RemoteAgent.class.getName(), false, InetAddress.getLoopbackAddress().getHostAddress(), 10_000, Map.of());
-                process = jdi.process();
+                listener.setSoTimeout(LAUNCH_TIMEOUT_MILLIS);
+                VirtualMachine vm = launch(listener.getLocalPort(), env.extraRemoteVMOptions());
+                Process p = process;
                 // resumes the JVM (it starts suspended) and reports its death
-                Util.detectJdiExitEvent(jdi.vm(), reason -> env.closeDown());
+                Util.detectJdiExitEvent(vm, reason -> env.closeDown());
                 Socket socket = listener.accept();
                 socket.setTcpNoDelay(true);
                 OutputStream out = socket.getOutputStream();
@@ -69,10 +88,58 @@ final class StudentJvm extends JdiExecutionControl {
                 outputs.put("err", env.userErr());
                 Map<String, InputStream> inputs = new HashMap<>();
                 inputs.put("in", env.userIn());
-                VirtualMachine vm = jdi.vm();
-                Process p = jdi.process();
                 return Util.remoteInputOutput(socket.getInputStream(), out, outputs, inputs,
                         (in, o) -> new StudentJvm(o, in, vm, p));
+            }
+        }
+
+        /**
+         * Starts the JVM with JDWP connecting back to a JDI listener, in {@code workDir}: JShell's
+         * {@code JdiInitiator} does the same but cannot choose the new process's directory.
+         */
+        private VirtualMachine launch(int agentPort, List<String> vmOptions) throws Exception {
+            ListeningConnector jdi = com.sun.jdi.Bootstrap.virtualMachineManager().listeningConnectors().stream()
+                    .filter(c -> c.name().equals("com.sun.jdi.SocketListen")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("this JDK has no com.sun.jdi.SocketListen connector"));
+            Map<String, Connector.Argument> args = jdi.defaultArguments();
+            args.get("localAddress").setValue(InetAddress.getLoopbackAddress().getHostAddress());
+            args.get("timeout").setValue(Integer.toString(LAUNCH_TIMEOUT_MILLIS));
+            String address = jdi.startListening(args);
+            try {
+                List<String> cmd = new ArrayList<>();
+                cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                cmd.add("-agentlib:jdwp=transport=dt_socket,address=" + address);
+                cmd.addAll(vmOptions);
+                cmd.add(RemoteAgent.class.getName());
+                cmd.add(Integer.toString(agentPort));
+                ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD);
+                if (workDir != null) {
+                    pb.directory(workDir.toFile());
+                    pb.environment().put("HOME", workDir.toString());
+                    pb.environment().put("TMPDIR", workDir.resolve("tmp").toString());
+                }
+                Process p = pb.start();
+                process = p;
+                // a JVM that dies at start (a bad option) ends the wait for its connection at once
+                p.onExit().thenRun(() -> stopListening(jdi, args));
+                return jdi.accept(args);
+            } catch (Exception e) {
+                Process p = process;
+                if (p != null) {
+                    p.destroyForcibly();
+                }
+                throw e;
+            } finally {
+                stopListening(jdi, args);
+            }
+        }
+
+        private static void stopListening(ListeningConnector jdi, Map<String, Connector.Argument> args) {
+            try {
+                jdi.stopListening(args);
+            } catch (IOException | IllegalConnectorArgumentsException | RuntimeException e) {
+                // not listening any more
             }
         }
     }

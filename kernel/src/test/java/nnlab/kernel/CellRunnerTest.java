@@ -57,4 +57,61 @@ class CellRunnerTest {
             assertEquals(i, lines.get(i).get("cell").getAsInt());
         }
     }
+
+    @Test
+    void manyRunsEachRequestInAFreshStudentJvm(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws IOException, InterruptedException {
+        java.nio.file.Path a = java.nio.file.Files.createDirectories(tmp.resolve("a"));
+        java.nio.file.Path b = java.nio.file.Files.createDirectories(tmp.resolve("b"));
+        String where = "new java.io.File(\"f\").getAbsolutePath() + \"|\" + System.getenv(\"HOME\") + \"|\""
+                + " + System.getProperty(\"java.io.tmpdir\") + \"|\" + ProcessHandle.current().pid()"
+                + " + \"|\" + ProcessHandle.current().parent().get().pid()";
+        String first = request(a, "int x = 6 * 7;", "new java.io.FileOutputStream(\"f\").close(); x", where,
+                "System.exit(4);", "while (true) { }");
+        String second = request(b, "x", where, "new java.io.File(\"f\").exists()", "1 + 1");
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "nnlab.kernel.CellRunner",
+                "--many", "--timeout-seconds", "3").start();
+        p.getOutputStream().write((first + "\nnot json [\n" + second + "\n").getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        List<JsonObject> lines = new ArrayList<>();
+        for (String line : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            lines.add(JsonParser.parseString(line).getAsJsonObject());
+        }
+        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor());
+        assertEquals("", stderr, "stderr stays clean");
+        assertEquals(5 + 1 + 1 + 4 + 1, lines.size(), lines.toString());
+        assertEquals(42.0, lines.get(1).get("number").getAsDouble());
+        String[] w1 = lines.get(2).get("value").getAsString().replace("\"", "").split("\\|");
+        assertEquals(a.resolve("f").toString(), w1[0], "the student JVM works in the request's folder");
+        assertEquals(a.toString(), w1[1]);
+        assertEquals(a.resolve("tmp").toString(), w1[2]);
+        assertEquals("exit", lines.get(3).get("status").getAsString());
+        assertEquals("timeout", lines.get(4).get("status").getAsString());
+        assertEquals(5, lines.get(5).get("cells").getAsInt());
+        assertTrue(lines.get(5).get("error").isJsonNull());
+        assertTrue(lines.get(6).get("error").getAsString().startsWith("bad request line: "), lines.get(6).toString());
+        assertEquals(0, lines.get(7).get("cell").getAsInt(), "cells count from 0 again");
+        assertEquals("error", lines.get(7).get("status").getAsString(), "x of the first request is not visible");
+        assertTrue(lines.get(7).get("evalue").getAsString().contains("cannot find symbol"));
+        String[] w2 = lines.get(8).get("value").getAsString().replace("\"", "").split("\\|");
+        assertEquals(b.resolve("f").toString(), w2[0]);
+        assertTrue(!w1[3].equals(w2[3]), "a new student JVM per request");
+        assertEquals(w1[4], w2[4], "both started by the same runner");
+        assertEquals("false", lines.get(9).get("value").getAsString(), "the first request's file is not here");
+        assertEquals(2.0, lines.get(10).get("number").getAsDouble(), "System.exit and a timeout before do not matter");
+        assertEquals(4, lines.get(11).get("cells").getAsInt());
+    }
+
+    private static String request(java.nio.file.Path dir, String... cells) {
+        JsonObject o = new JsonObject();
+        JsonArray a = new JsonArray();
+        for (String c : cells) {
+            a.add(c);
+        }
+        o.add("cells", a);
+        o.addProperty("dir", dir.toString());
+        return o.toString();
+    }
 }

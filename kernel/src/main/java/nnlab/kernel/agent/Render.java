@@ -22,7 +22,8 @@ import tech.tablesaw.table.Relation;
  * {@code BufferedImage} give {@code image/png}; a Tablesaw table and an {@link HtmlDisplayable}
  * (History, ConfusionMatrix) give {@code text/html}; every value also gets {@code text/plain}
  * ({@code toString()}, arrays element-wise, a {@code String} without quotes). A {@link Number}
- * also carries {@code application/x.nnlab.number} for the headless runner.
+ * also carries {@code application/x.nnlab.number} for the headless runner, which starts the JVM with
+ * {@code -Dnnlab.render=text}: then only the {@code text/plain} (and number) entries are made.
  *
  * <pre>{@code
  * Map<String, String> b = Render.bundle(chart);
@@ -35,6 +36,11 @@ public final class Render {
     public static final String NUMBER = "application/x.nnlab.number";
 
     private static final int MAX_HTML_ROWS = 200;
+    /**
+     * {@code -Dnnlab.render=text}: only {@code text/plain} (and the number); the headless runner keeps
+     * nothing else, and encoding PNGs costs it about a tenth of a grading run.
+     */
+    private static final boolean TEXT_ONLY = "text".equals(System.getProperty("nnlab.render"));
 
     private Render() {
     }
@@ -43,21 +49,27 @@ public final class Render {
     public static Map<String, String> bundle(Object value) {
         Map<String, String> b = new LinkedHashMap<>();
         if (value instanceof Chart<?, ?> chart) {
-            b.put("image/png", png(chart));
+            if (!TEXT_ONLY) {
+                b.put("image/png", png(chart));
+            }
             b.put("text/plain", chart.getClass().getSimpleName() + " (" + chart.getWidth() + "x" + chart.getHeight() + ")");
             return b;
         }
         if (value instanceof RenderedImage img) {
-            b.put("image/png", png(img));
+            if (!TEXT_ONLY) {
+                b.put("image/png", png(img));
+            }
             b.put("text/plain", "image (" + img.getWidth() + "x" + img.getHeight() + ")");
             return b;
         }
         if (value instanceof Relation table) {
-            b.put("text/html", html(table));
+            if (!TEXT_ONLY) {
+                b.put("text/html", html(table));
+            }
             b.put("text/plain", table.print());
             return b;
         }
-        if (value instanceof HtmlDisplayable h) {
+        if (value instanceof HtmlDisplayable h && !TEXT_ONLY) {
             b.put("text/html", h.toHtml());
         }
         b.put("text/plain", text(value));
