@@ -107,7 +107,9 @@ public final class CellRunner {
             System.exit(2);
             return;
         }
-        vm.add(0, "-Dnnlab.render=text");   // only text/plain is reported: no PNG or HTML rendering
+        if (vm.stream().noneMatch(o -> o.startsWith("-Dnnlab.render="))) {
+            vm.add(0, "-Dnnlab.render=text");   // only text/plain is reported: no PNG or HTML rendering
+        }
         Evaluator.Options options = new Evaluator.Options(cp, vm, timeout, maxChars);
         if (many) {
             runMany(options, json);

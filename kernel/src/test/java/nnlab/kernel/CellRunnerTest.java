@@ -114,4 +114,28 @@ class CellRunnerTest {
         o.addProperty("dir", dir.toString());
         return o.toString();
     }
+
+    /** notebooks/check asks for full rendering, so a chart that cannot be drawn fails its cell there. */
+    @Test
+    void fullRenderingOnRequestReportsAChartThatCannotBeDrawn() throws IOException, InterruptedException {
+        String cell = "var c = new org.knowm.xchart.XYChart(100, 100); c.getStyler().setXAxisLogarithmic(true);"
+                + " c.addSeries(\"a\", new double[] {0, 1}, new double[] {1, 2}); c";
+        JsonArray cells = new JsonArray();
+        cells.add(cell);
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        for (boolean full : new boolean[] {false, true}) {
+            List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                    "nnlab.kernel.CellRunner"));
+            if (full) {
+                cmd.addAll(List.of("--vm-option", "-Dnnlab.render=all"));
+            }
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            p.getOutputStream().write(cells.toString().getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().close();
+            JsonObject line = JsonParser.parseString(new String(p.getInputStream().readAllBytes(),
+                    StandardCharsets.UTF_8).trim()).getAsJsonObject();
+            assertEquals(0, p.waitFor());
+            assertEquals(full ? "error" : "ok", line.get("status").getAsString(), "render=" + (full ? "all" : "text"));
+        }
+    }
 }
