@@ -82,7 +82,7 @@ public final class Linear implements Layer {
     public void backwardParams(Tensor x, Tensor dy) {
         Checks.input2d(this, x, in);
         Checks.dy(this, dy, new int[] {x.shape(0), out});
-        weight.grad().copyFromInPlace(x.transposeMatmul(dy)); // dL/dW = xᵀ·dy
+        weight.grad().transposeMatmulInPlace(x, dy);          // dL/dW = xᵀ·dy
         bias.grad().copyFromInPlace(dy.sum(0));                // dL/db = sum of dy over the batch
     }
 

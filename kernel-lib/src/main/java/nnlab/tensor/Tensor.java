@@ -548,33 +548,59 @@ public final class Tensor {
         return matmul(o, false, true, "matmulTranspose");
     }
 
+    /**
+     * {@code this = aᵀ · b}, written into this tensor's own array: [k, n]ᵀ · [k, m] → this [n, m]. For
+     * gradients that are recomputed every step (a Linear layer's dW), where a new array per step costs
+     * as much memory traffic as the product itself. Returns this.
+     */
+    public Tensor transposeMatmulInPlace(Tensor a, Tensor b) {
+        int[] mnk = a.productShape(b, true, false, "transposeMatmulInPlace");
+        if (shape.length != 2 || shape[0] != mnk[0] || shape[1] != mnk[1]) {
+            throw new IllegalArgumentException("transposeMatmulInPlace: the product of " + Shapes.str(a.shape) + "ᵀ and "
+                    + Shapes.str(b.shape) + " is [" + mnk[0] + ", " + mnk[1] + "] but this tensor is " + Shapes.str(shape));
+        }
+        product(true, false, mnk, a.data, b.data, data);
+        return this;
+    }
+
     private Tensor matmul(Tensor o, boolean ta, boolean tb, String op) {
+        int[] mnk = productShape(o, ta, tb, op);
+        double[] c = new double[mnk[0] * mnk[1]];
+        product(ta, tb, mnk, data, o.data, c);
+        boolean vecA = shape.length == 1;
+        boolean vecB = o.shape.length == 1;
+        int m = mnk[0];
+        int n = mnk[1];
+        int[] s = vecA && vecB ? new int[0] : vecA ? new int[] {n} : vecB ? new int[] {m} : new int[] {m, n};
+        return new Tensor(c, s);
+    }
+
+    /** {m, n, k} of op(this)·op(o), treating 1-d operands as numpy does, or the error naming both shapes. */
+    private int[] productShape(Tensor o, boolean ta, boolean tb, String op) {
         if (shape.length < 1 || shape.length > 2 || o.shape.length < 1 || o.shape.length > 2) {
             throw new IllegalArgumentException(op + ": cannot multiply " + Shapes.str(shape) + " by "
                     + Shapes.str(o.shape) + ": both operands must be 1-d or 2-d");
         }
-        boolean vecA = shape.length == 1;
-        boolean vecB = o.shape.length == 1;
-        int[] a2 = vecA ? new int[] {1, shape[0]} : shape;
-        int[] b2 = vecB ? new int[] {o.shape[0], 1} : o.shape;
-        int m = ta ? a2[1] : a2[0];
+        int[] a2 = shape.length == 1 ? new int[] {1, shape[0]} : shape;
+        int[] b2 = o.shape.length == 1 ? new int[] {o.shape[0], 1} : o.shape;
         int ka = ta ? a2[0] : a2[1];
         int kb = tb ? b2[1] : b2[0];
-        int n = tb ? b2[0] : b2[1];
         if (ka != kb) {
             throw new IllegalArgumentException(op + ": cannot multiply " + Shapes.str(shape) + " by "
                     + Shapes.str(o.shape) + ": inner dimensions " + ka + " != " + kb);
         }
-        double[] c = new double[m * n];
-        if (m > 0 && n > 0) {
-            if (ka == 0) {
-                Arrays.fill(c, 0);
-            } else {
-                Blas.gemm(ta, tb, m, n, ka, data, o.data, c);
-            }
+        return new int[] {ta ? a2[1] : a2[0], tb ? b2[0] : b2[1], ka};
+    }
+
+    private static void product(boolean ta, boolean tb, int[] mnk, double[] a, double[] b, double[] c) {
+        if (mnk[0] == 0 || mnk[1] == 0) {
+            return;
         }
-        int[] s = vecA && vecB ? new int[0] : vecA ? new int[] {n} : vecB ? new int[] {m} : new int[] {m, n};
-        return new Tensor(c, s);
+        if (mnk[2] == 0) {
+            Arrays.fill(c, 0);
+        } else {
+            Blas.gemm(ta, tb, mnk[0], mnk[1], mnk[2], a, b, c);
+        }
     }
 
     /** Dot product of two 1-d tensors of equal length. */

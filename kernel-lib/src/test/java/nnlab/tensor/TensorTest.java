@@ -419,4 +419,25 @@ class TensorTest {
         assertTrue(lines[6].endsWith("1199.000000]], shape=[40, 30])"), lines[6]);
         assertEquals(1000, Tensor.zeros(1000).toString().split(",").length - 1, "1000 values are not elided");
     }
+
+    @Test
+    void transposeMatmulInPlaceWritesTheProductIntoItsOwnArray() {
+        Rng rng = new Rng(21);
+        for (int[] dims : new int[][] {{3, 2, 4}, {50, 40, 30}}) {
+            Tensor a = rng.normal(0, 1, dims[0], dims[1]);
+            Tensor b = rng.normal(0, 1, dims[0], dims[2]);
+            Tensor out = Tensor.full(7.0, dims[1], dims[2]);
+            double[] before = out.array();
+            assertTrue(out.transposeMatmulInPlace(a, b) == out, "returns this");
+            assertTrue(out.array() == before, "no new array");
+            assertTrue(out.allClose(a.T().matmul(b), 1e-12), "aᵀ·b for " + java.util.Arrays.toString(dims));
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Tensor.zeros(3, 3).transposeMatmulInPlace(Tensor.zeros(4, 2), Tensor.zeros(4, 3)));
+        assertEquals("transposeMatmulInPlace: the product of [4, 2]ᵀ and [4, 3] is [2, 3] but this tensor is [3, 3]",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Tensor.zeros(2, 3).transposeMatmulInPlace(Tensor.zeros(4, 2), Tensor.zeros(5, 3)));
+        assertEquals("transposeMatmulInPlace: cannot multiply [4, 2] by [5, 3]: inner dimensions 4 != 5", e.getMessage());
+    }
 }
