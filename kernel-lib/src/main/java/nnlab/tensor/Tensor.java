@@ -75,15 +75,18 @@ public final class Tensor {
         return new Tensor(new double[] {value}, new int[0]);
     }
 
+    /** A tensor of the given shape filled with 0, e.g. {@code zeros(3, 5)}. */
     public static Tensor zeros(int... shape) {
         int[] s = Shapes.checked("Tensor.zeros", shape);
         return new Tensor(new double[Shapes.size(s)], s);
     }
 
+    /** A tensor of the given shape filled with 1. */
     public static Tensor ones(int... shape) {
         return full(1.0, shape);
     }
 
+    /** A tensor of the given shape filled with {@code value}. */
     public static Tensor full(double value, int... shape) {
         int[] s = Shapes.checked("Tensor.full", shape);
         double[] d = new double[Shapes.size(s)];
@@ -335,18 +338,22 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- element-wise
 
+    /** {@code this + o} element-wise, broadcasting as numpy does ([N, M] + [M] adds to every row). */
     public Tensor add(Tensor o) {
         return zip("add", o, Double::sum);
     }
 
+    /** {@code this - o} element-wise, broadcasting as numpy does. */
     public Tensor sub(Tensor o) {
         return zip("sub", o, (a, b) -> a - b);
     }
 
+    /** {@code this * o} element-wise (not the matrix product: see {@link #matmul}), broadcasting as numpy does. */
     public Tensor mul(Tensor o) {
         return zip("mul", o, (a, b) -> a * b);
     }
 
+    /** {@code this / o} element-wise, broadcasting as numpy does. */
     public Tensor div(Tensor o) {
         return zip("div", o, (a, b) -> a / b);
     }
@@ -361,18 +368,22 @@ public final class Tensor {
         return zip("minimum", o, Math::min);
     }
 
+    /** {@code this + v} for every value. */
     public Tensor add(double v) {
         return map(a -> a + v);
     }
 
+    /** {@code this - v} for every value. */
     public Tensor sub(double v) {
         return map(a -> a - v);
     }
 
+    /** {@code this * v} for every value. */
     public Tensor mul(double v) {
         return map(a -> a * v);
     }
 
+    /** {@code this / v} for every value. */
     public Tensor div(double v) {
         return map(a -> a / v);
     }
@@ -382,6 +393,7 @@ public final class Tensor {
         return map(a -> -a);
     }
 
+    /** {@code e^x} element-wise. */
     public Tensor exp() {
         return map(Math::exp);
     }
@@ -391,14 +403,17 @@ public final class Tensor {
         return map(Math::log);
     }
 
+    /** The hyperbolic tangent element-wise. */
     public Tensor tanh() {
         return map(Math::tanh);
     }
 
+    /** The square root element-wise (NaN for negative values, as in numpy). */
     public Tensor sqrt() {
         return map(Math::sqrt);
     }
 
+    /** {@code |x|} element-wise. */
     public Tensor abs() {
         return map(Math::abs);
     }
@@ -440,14 +455,17 @@ public final class Tensor {
         return map(a -> a == v ? 1 : 0);
     }
 
+    /** 1 where {@code this > o} (broadcast), else 0. */
     public Tensor gt(Tensor o) {
         return zip("gt", o, (a, b) -> a > b ? 1 : 0);
     }
 
+    /** 1 where {@code this < o} (broadcast), else 0. */
     public Tensor lt(Tensor o) {
         return zip("lt", o, (a, b) -> a < b ? 1 : 0);
     }
 
+    /** 1 where {@code this == o} (broadcast), else 0: {@code pred.eq(y).mean()} is an accuracy. */
     public Tensor eq(Tensor o) {
         return zip("eq", o, (a, b) -> a == b ? 1 : 0);
     }
@@ -627,6 +645,7 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- reductions
 
+    /** The sum of all values. */
     public double sum() {
         double s = 0;
         for (double v : data) {
@@ -635,11 +654,13 @@ public final class Tensor {
         return s;
     }
 
+    /** The mean of all values. */
     public double mean() {
         requireNonEmpty("mean");
         return sum() / data.length;
     }
 
+    /** The largest value. */
     public double max() {
         requireNonEmpty("max");
         double m = Double.NEGATIVE_INFINITY;
@@ -649,6 +670,7 @@ public final class Tensor {
         return m;
     }
 
+    /** The smallest value. */
     public double min() {
         requireNonEmpty("min");
         double m = Double.POSITIVE_INFINITY;
@@ -692,34 +714,42 @@ public final class Tensor {
         return best;
     }
 
+    /** Sums along {@code axis}, which disappears: [N, M].sum(0) is [M], .sum(1) is [N]. */
     public Tensor sum(int axis) {
         return Reduce.along(this, "sum", axis, false, Reduce.SUM);
     }
 
+    /** Sums along {@code axis}; with {@code keepDims} it stays with size 1 ([N, M].sum(1, true) is [N, 1]). */
     public Tensor sum(int axis, boolean keepDims) {
         return Reduce.along(this, "sum", axis, keepDims, Reduce.SUM);
     }
 
+    /** Means along {@code axis}, which disappears. */
     public Tensor mean(int axis) {
         return mean(axis, false);
     }
 
+    /** Means along {@code axis}; with {@code keepDims} it stays with size 1. */
     public Tensor mean(int axis, boolean keepDims) {
         return Reduce.along(this, "mean", axis, keepDims, Reduce.MEAN);
     }
 
+    /** Largest values along {@code axis}, which disappears. */
     public Tensor max(int axis) {
         return max(axis, false);
     }
 
+    /** Largest values along {@code axis}; with {@code keepDims} it stays with size 1 (for a stable softmax). */
     public Tensor max(int axis, boolean keepDims) {
         return Reduce.along(this, "max", axis, keepDims, Reduce.MAX);
     }
 
+    /** Smallest values along {@code axis}, which disappears. */
     public Tensor min(int axis) {
         return min(axis, false);
     }
 
+    /** Smallest values along {@code axis}; with {@code keepDims} it stays with size 1. */
     public Tensor min(int axis, boolean keepDims) {
         return Reduce.along(this, "min", axis, keepDims, Reduce.MIN);
     }
@@ -729,6 +759,7 @@ public final class Tensor {
         return std(axis, false);
     }
 
+    /** Population standard deviation along {@code axis}; with {@code keepDims} it stays with size 1. */
     public Tensor std(int axis, boolean keepDims) {
         return Reduce.along(this, "std", axis, keepDims, Reduce.STD);
     }
