@@ -23,11 +23,7 @@ class CellRunnerTest {
                 "Math.sqrt(-1)")) {
             cells.add(c);
         }
-        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "nnlab.kernel.CellRunner",
-                "--timeout-seconds", "3", "--vm-option", "-Xmx128m").redirectError(ProcessBuilder.Redirect.PIPE).start();
-        p.getOutputStream().write(cells.toString().getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
+        Process p = start(cells, "--timeout-seconds", "3", "--vm-option", "-Xmx128m");
         List<JsonObject> lines = new ArrayList<>();
         for (String line : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
             lines.add(JsonParser.parseString(line).getAsJsonObject());
@@ -122,20 +118,23 @@ class CellRunnerTest {
                 + " c.addSeries(\"a\", new double[] {0, 1}, new double[] {1, 2}); c";
         JsonArray cells = new JsonArray();
         cells.add(cell);
-        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         for (boolean full : new boolean[] {false, true}) {
-            List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                    "nnlab.kernel.CellRunner"));
-            if (full) {
-                cmd.addAll(List.of("--vm-option", "-Dnnlab.render=all"));
-            }
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            p.getOutputStream().write(cells.toString().getBytes(StandardCharsets.UTF_8));
-            p.getOutputStream().close();
+            Process p = full ? start(cells, "--vm-option", "-Dnnlab.render=all") : start(cells);
             JsonObject line = JsonParser.parseString(new String(p.getInputStream().readAllBytes(),
                     StandardCharsets.UTF_8).trim()).getAsJsonObject();
             assertEquals(0, p.waitFor());
             assertEquals(full ? "error" : "ok", line.get("status").getAsString(), "render=" + (full ? "all" : "text"));
         }
+    }
+
+    /** Starts CellRunner in a JVM of its own with {@code args} and sends it {@code cells}; stderr stays readable. */
+    private static Process start(JsonArray cells, String... args) throws IOException {
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "nnlab.kernel.CellRunner"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.PIPE).start();
+        p.getOutputStream().write(cells.toString().getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        return p;
     }
 }
