@@ -1,9 +1,13 @@
 package nnlab.kernel;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jdk.jshell.JShell;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
@@ -15,6 +19,7 @@ import jdk.jshell.SourceCodeAnalysis.Documentation;
  *
  * <p>A cell may hold many snippets and magic lines; each request first finds the snippet under the
  * cursor (magic lines are blanked out, keeping offsets) and asks JShell's source analysis about it.
+ * JShell finds Javadoc only for the JDK (and only with its src.zip); nnlab's own comes from {@link SourceDocs}.
  *
  * <pre>{@code
  * Assist a = new Assist(shell);
@@ -28,6 +33,8 @@ public final class Assist {
     }
 
     private static final int MAX_OVERLOADS = 6;
+    /** A period and a space end a sentence, except after "e.g" and "i.e". */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<!\\be\\.g|\\bi\\.e)\\. ");
 
     private final SourceCodeAnalysis sca;
 
@@ -87,10 +94,13 @@ public final class Assist {
         if (docs.isEmpty()) {
             return null;
         }
+        Map<String, String> qualified = new HashMap<>();
         StringBuilder sb = new StringBuilder();
         for (Documentation d : docs.subList(0, Math.min(docs.size(), MAX_OVERLOADS))) {
             sb.append(d.signature()).append('\n');
-            String first = firstSentence(d.javadoc());
+            String javadoc = d.javadoc() != null ? d.javadoc()
+                    : SourceDocs.javadoc(d.signature(), t -> qualified.computeIfAbsent(t, this::qualify));
+            String first = firstSentence(javadoc);
             if (!first.isEmpty()) {
                 sb.append("    ").append(first).append('\n');
             }
@@ -101,14 +111,20 @@ public final class Assist {
         return sb.toString().stripTrailing();
     }
 
+    /** The qualified name of a type as written in a signature ("Tensor" gives "nnlab.tensor.Tensor"), or null. */
+    private String qualify(String type) {
+        List<Documentation> docs = sca.documentation(type, type.length(), false);
+        return docs.isEmpty() ? null : docs.get(0).signature();
+    }
+
     static String firstSentence(String javadoc) {
         if (javadoc == null) {
             return "";
         }
-        String text = javadoc.replaceAll("\\{@\\w+\\s+([^}]*)}", "$1").replaceAll("<[^>]+>", "")
+        String text = javadoc.replaceAll("\\{@\\w+\\s+#?([^}]*)}", "$1").replaceAll("<[^>]+>", "")
                 .replaceAll("\\s+", " ").strip();
-        int dot = text.indexOf(". ");
-        return dot < 0 ? text : text.substring(0, dot + 1);
+        Matcher end = SENTENCE_END.matcher(text);
+        return end.find() ? text.substring(0, end.start() + 1) : text;
     }
 
     /** [start, end) of the snippet containing the cursor, or null on a magic line. */

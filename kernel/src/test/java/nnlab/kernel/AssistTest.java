@@ -11,6 +11,8 @@ class AssistTest {
                 Assist.firstSentence("Returns the greater of two {@code int} values. That is, the result..."));
         assertEquals("A bold claim", Assist.firstSentence("A <b>bold</b>\n   claim"));
         assertEquals("", Assist.firstSentence(null));
+        assertEquals("Zeros, e.g. zeros(3, 5), i.e. all 0.", Assist.firstSentence("Zeros, e.g. zeros(3, 5), i.e. all 0. More."));
+        assertEquals("Same as transpose().", Assist.firstSentence("Same as {@link #transpose()}. More."));
     }
 
     @Test
