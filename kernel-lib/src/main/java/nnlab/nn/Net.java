@@ -78,7 +78,7 @@ public final class Net {
 
     /** Back-propagates {@code dy = dL/doutput}; every layer stores its gradients. Returns dL/dx. */
     public Tensor backward(Trace trace, Tensor dy) {
-        Tensor d = backwardFrom(trace, dy, 1);
+        Tensor d = backwardAboveFirst(trace, dy);
         return layers.get(0).backward(trace.inputs.get(0), d);
     }
 
@@ -87,18 +87,18 @@ public final class Net {
      * the first layer only stores its parameters' gradients (one matrix product less for a Linear).
      */
     public void backwardParams(Trace trace, Tensor dy) {
-        Tensor d = backwardFrom(trace, dy, 1);
+        Tensor d = backwardAboveFirst(trace, dy);
         layers.get(0).backwardParams(trace.inputs.get(0), d);
     }
 
-    /** Back-propagates through layers n-1 down to {@code first}; returns dL/d(input of layer first). */
-    private Tensor backwardFrom(Trace trace, Tensor dy, int first) {
+    /** Back-propagates through every layer but the first; returns dL/d(output of the first layer). */
+    private Tensor backwardAboveFirst(Trace trace, Tensor dy) {
         if (trace.inputs.size() != layers.size()) {
             throw new IllegalArgumentException("Net.backward: the trace has " + trace.inputs.size()
                     + " layer inputs but this net has " + layers.size() + " layers; pass the trace from this net's forward");
         }
         Tensor d = dy;
-        for (int i = layers.size() - 1; i >= first; i--) {
+        for (int i = layers.size() - 1; i >= 1; i--) {
             d = layers.get(i).backward(trace.inputs.get(i), d);
         }
         return d;

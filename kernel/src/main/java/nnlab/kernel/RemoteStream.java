@@ -50,10 +50,7 @@ final class RemoteStream extends OutputStream {
             if (inFrame) {
                 frameByte(c);
             } else if (c == START[0] && frames != null) {
-                emitText();
-                inFrame = true;
-                frame.reset();
-                frame.write(c);
+                startFrame(c);
             } else {
                 pending.write(c);
             }
@@ -63,6 +60,14 @@ final class RemoteStream extends OutputStream {
         }
     }
 
+    /** Text so far goes out; {@code c} may open a display frame. */
+    private void startFrame(byte c) {
+        emitText();
+        inFrame = true;
+        frame.reset();
+        frame.write(c);
+    }
+
     private void frameByte(byte c) {
         int n = frame.size();
         if (n < START.length && c != START[n]) {
@@ -70,10 +75,7 @@ final class RemoteStream extends OutputStream {
             pending.writeBytes(frame.toByteArray());
             inFrame = false;
             if (c == START[0]) {
-                emitText();
-                inFrame = true;
-                frame.reset();
-                frame.write(c);
+                startFrame(c);
             } else {
                 pending.write(c);
             }

@@ -24,10 +24,7 @@ class CellRunnerTest {
             cells.add(c);
         }
         Process p = start(cells, "--timeout-seconds", "3", "--vm-option", "-Xmx128m");
-        List<JsonObject> lines = new ArrayList<>();
-        for (String line : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-            lines.add(JsonParser.parseString(line).getAsJsonObject());
-        }
+        List<JsonObject> lines = jsonLines(p);
         String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor());
         assertEquals("", stderr, "stderr stays clean");
@@ -70,10 +67,7 @@ class CellRunnerTest {
                 "--many", "--timeout-seconds", "3").start();
         p.getOutputStream().write((first + "\nnot json [\n" + second + "\n").getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
-        List<JsonObject> lines = new ArrayList<>();
-        for (String line : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-            lines.add(JsonParser.parseString(line).getAsJsonObject());
-        }
+        List<JsonObject> lines = jsonLines(p);
         String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor());
         assertEquals("", stderr, "stderr stays clean");
@@ -136,5 +130,14 @@ class CellRunnerTest {
         p.getOutputStream().write(cells.toString().getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         return p;
+    }
+
+    /** Every line the runner printed, parsed as a JSON object. */
+    private static List<JsonObject> jsonLines(Process p) throws IOException {
+        List<JsonObject> lines = new ArrayList<>();
+        for (String line : new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            lines.add(JsonParser.parseString(line).getAsJsonObject());
+        }
+        return lines;
     }
 }
