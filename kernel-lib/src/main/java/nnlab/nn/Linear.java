@@ -58,9 +58,6 @@ public final class Linear implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         Checks.input2d(this, x, in);
-        if (!x.isFinite()) {
-            x.requireFinite(this + ": input"); // builds the message only when it is needed
-        }
         Tensor y = x.matmul(weight.value());
         double[] yd = y.array();
         double[] bd = bias.value().array();
@@ -68,6 +65,12 @@ public final class Linear implements Layer {
             for (int j = 0; j < out; j++) {
                 yd[row + j] += bd[j];
             }
+        }
+        // A NaN or infinity in x always reaches y, and y is cheaper to scan (out columns, not in), so
+        // x is searched only then, to name the bad position. A y that is not finite while x is comes
+        // from diverged weights, which the Trainer's NaN guard reports with the epoch and step.
+        if (!y.isFinite()) {
+            x.requireFinite(this + ": input");
         }
         return y;
     }

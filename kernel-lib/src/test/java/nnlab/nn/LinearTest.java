@@ -80,6 +80,21 @@ class LinearTest {
     }
 
     @Test
+    void nanOrInfinityInputIsNamedOnTheBlasPathToo() {
+        Linear fc = new Linear(64, 100, new Rng(3));               // large enough for BLAS, not the small loop
+        Tensor x = new Rng(4).normal(0, 1, 10, 64);
+        x.set(Double.NaN, 7, 63);
+        var e = assertThrows(IllegalArgumentException.class, () -> fc.forward(x));
+        assertEquals("Linear(in=64, out=100): input: value at [7, 63] is NaN; expected finite numbers (shape [10, 64])",
+                e.getMessage());
+        x.set(0, 7, 63);
+        x.set(Double.NEGATIVE_INFINITY, 2, 0);
+        e = assertThrows(IllegalArgumentException.class, () -> fc.forward(x));
+        assertEquals("Linear(in=64, out=100): input: value at [2, 0] is -Infinity; expected finite numbers (shape [10, 64])",
+                e.getMessage());
+    }
+
+    @Test
     void setWeightsChecksShapesAndCopies() {
         Linear fc = small();
         var e = assertThrows(IllegalArgumentException.class, () -> fc.setWeights(Tensor.zeros(2, 3), Tensor.zeros(2)));
