@@ -321,19 +321,38 @@ public final class Tensor {
     /** The rows (first-dimension entries) at the given indices, in that order; repeats allowed. */
     public Tensor take(int[] indices) {
         requireRankAtLeast("take", 1);
-        int stride = data.length / Math.max(1, shape[0]);
-        double[] d = new double[indices.length * stride];
-        for (int i = 0; i < indices.length; i++) {
-            int r = indices[i];
-            if (r < 0 || r >= shape[0]) {
-                throw new IndexOutOfBoundsException("take: index " + r + " at position " + i + " is outside [0, "
-                        + shape[0] + ") for shape " + Shapes.str(shape));
-            }
-            System.arraycopy(data, r * stride, d, i * stride, stride);
-        }
         int[] s = shape.clone();
         s[0] = indices.length;
-        return new Tensor(d, s);
+        return take(indices, new Tensor(new double[Shapes.size(s)], s));
+    }
+
+    /**
+     * {@link #take(int[])} written into {@code out}, whose shape must be {@code [indices.length, ...]}
+     * (numpy's {@code np.take(a, indices, axis=0, out=out)}). A training loop that gathers every batch
+     * into the same tensor saves allocating and zeroing a new one per step. Returns out.
+     */
+    public Tensor take(int[] indices, Tensor out) {
+        requireRankAtLeast("take", 1);
+        int[] s = shape.clone();
+        s[0] = indices.length;
+        if (out == null || !Arrays.equals(out.shape, s)) {
+            throw new IllegalArgumentException("take: " + indices.length + " rows of " + Shapes.str(shape) + " need out "
+                    + Shapes.str(s) + ", got " + (out == null ? "null" : Shapes.str(out.shape)));
+        }
+        if (out.data == data) {
+            throw new IllegalArgumentException("take: out must not be the tensor rows are taken from");
+        }
+        for (int i = 0; i < indices.length; i++) {     // all checked first: a bad index leaves out as it was
+            if (indices[i] < 0 || indices[i] >= shape[0]) {
+                throw new IndexOutOfBoundsException("take: index " + indices[i] + " at position " + i + " is outside [0, "
+                        + shape[0] + ") for shape " + Shapes.str(shape));
+            }
+        }
+        int stride = data.length / Math.max(1, shape[0]);
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(data, indices[i] * stride, out.data, i * stride, stride);
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- element-wise
