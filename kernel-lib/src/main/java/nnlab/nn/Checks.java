@@ -34,6 +34,16 @@ final class Checks {
         }
     }
 
+    /** For {@code backward(x, y, dy)}: y must have x's shape (it is forward(x)) and dy y's shape. */
+    static void outputAndDy(Object layer, Tensor x, Tensor y, Tensor dy) {
+        notNull(layer, x);
+        if (y == null || !Arrays.equals(y.shape(), x.shape())) {
+            throw new IllegalArgumentException(layer + ": expected y = forward(x) of shape " + str(x.shape())
+                    + ", got " + (y == null ? "null" : str(y.shape())));
+        }
+        dy(layer, dy, x.shape());
+    }
+
     static void notNull(Object layer, Tensor x) {
         if (x == null) {
             throw new IllegalArgumentException(layer + ": input is null; expected a tensor");

@@ -26,6 +26,16 @@ public interface Layer {
     Tensor backward(Tensor x, Tensor dy);
 
     /**
+     * {@link #backward(Tensor, Tensor)} when the output {@code y = forward(x)} is at hand too, as it is
+     * in a {@link Net}'s trace. Activations whose derivative is simplest in terms of their output
+     * (sigmoid: y(1 - y), tanh: 1 - y², softmax) override this and skip running forward again; the
+     * default ignores y. {@code y} must be what {@code forward} returned for this very {@code x}.
+     */
+    default Tensor backward(Tensor x, Tensor y, Tensor dy) {
+        return backward(x, dy);
+    }
+
+    /**
      * Stores the parameters' gradients as {@link #backward} does, when nobody needs dL/dx (the first
      * layer of a network, whose input is data). The default calls {@code backward} and drops dx.
      */

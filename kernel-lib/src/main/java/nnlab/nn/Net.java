@@ -12,7 +12,8 @@ import nnlab.tensor.Tensor;
  *
  * <p>{@link #forward} keeps every layer's input in a {@link Trace}, because each layer's
  * {@code backward(x, dy)} needs its original input; {@link #backward} walks the layers in reverse,
- * feeding each one's dx to the layer before it as dy.
+ * feeding each one's dx to the layer before it as dy. A layer's output is the next layer's input,
+ * so the trace hands it to {@code backward(x, y, dy)} too and tanh or sigmoid need not recompute it.
  *
  * <pre>{@code
  * Net net = new Net(new Linear(64, 32, rng), new ReLU(), new Linear(32, 1, rng), new Sigmoid());
@@ -79,7 +80,7 @@ public final class Net {
     /** Back-propagates {@code dy = dL/doutput}; every layer stores its gradients. Returns dL/dx. */
     public Tensor backward(Trace trace, Tensor dy) {
         Tensor d = backwardAboveFirst(trace, dy);
-        return layers.get(0).backward(trace.inputs.get(0), d);
+        return layers.get(0).backward(trace.inputs.get(0), outputOf(trace, 0), d);
     }
 
     /**
@@ -99,9 +100,14 @@ public final class Net {
         }
         Tensor d = dy;
         for (int i = layers.size() - 1; i >= 1; i--) {
-            d = layers.get(i).backward(trace.inputs.get(i), d);
+            d = layers.get(i).backward(trace.inputs.get(i), outputOf(trace, i), d);
         }
         return d;
+    }
+
+    /** What layer {@code i} returned in the forward pass: the next layer's input, or the net's output. */
+    private static Tensor outputOf(Trace trace, int i) {
+        return i + 1 < trace.inputs.size() ? trace.inputs.get(i + 1) : trace.output;
     }
 
     /** Gradient descent on every layer: {@code p -= lr * dp}. */

@@ -32,15 +32,31 @@ public final class Sigmoid implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         Checks.notNull(this, x);
-        return x.map(Sigmoid::sigmoid);
+        Tensor y = x.copy();
+        double[] v = y.array();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = sigmoid(v[i]);
+        }
+        return y;
     }
 
     @Override
     public Tensor backward(Tensor x, Tensor dy) {
         Checks.notNull(this, x);
-        Checks.dy(this, dy, x.shape());
-        Tensor s = forward(x);
-        return s.zip("Sigmoid.backward", dy, (si, d) -> d * si * (1 - si)); // dσ/dx = σ(1 - σ)
+        return backward(x, forward(x), dy);
+    }
+
+    /** The backward a {@link Net} calls, with y = σ(x) kept from the forward pass. */
+    @Override
+    public Tensor backward(Tensor x, Tensor y, Tensor dy) {
+        Checks.outputAndDy(this, x, y, dy);
+        Tensor dx = dy.copy();
+        double[] d = dx.array();
+        double[] s = y.array();
+        for (int i = 0; i < d.length; i++) {
+            d[i] *= s[i] * (1 - s[i]); // dσ/dx = σ(1 - σ)
+        }
+        return dx;
     }
 
     @Override

@@ -52,8 +52,14 @@ public final class Softmax implements Layer {
     @Override
     public Tensor backward(Tensor x, Tensor dy) {
         checkInput(x);
-        Checks.dy(this, dy, x.shape());
-        Tensor s = softmax(x);
+        return backward(x, softmax(x), dy);
+    }
+
+    /** The backward a {@link Net} calls, with s = softmax(x) kept from the forward pass. */
+    @Override
+    public Tensor backward(Tensor x, Tensor s, Tensor dy) {
+        checkInput(x);
+        Checks.outputAndDy(this, x, s, dy);
         Tensor dots = s.mul(dy).sum(1, true);
         return s.mul(dy.sub(dots)); // dx_j = s_j (dy_j - Σ_k dy_k s_k), the Jacobian-vector product
     }

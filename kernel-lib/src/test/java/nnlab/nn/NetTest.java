@@ -147,4 +147,59 @@ class NetTest {
             assertTrue(full.get(i).allClose(net.params().get(i).grad(), 0), "gradient of " + net.params().get(i));
         }
     }
+
+    @Test
+    void backwardHandsEachLayerTheOutputItsForwardReturned() {
+        List<Tensor[]> seen = new java.util.ArrayList<>();
+        Layer spy = new Layer() {
+            @Override
+            public Tensor forward(Tensor x) {
+                return x.mul(2);
+            }
+
+            @Override
+            public Tensor backward(Tensor x, Tensor dy) {
+                throw new AssertionError("Net must call backward(x, y, dy)");
+            }
+
+            @Override
+            public Tensor backward(Tensor x, Tensor y, Tensor dy) {
+                seen.add(new Tensor[] {x, y});
+                return dy.mul(2);
+            }
+        };
+        Net two = new Net(spy, new Tanh(), spy);
+        Net.Trace t = two.forward(x);
+        two.backward(t, Tensor.ones(5, 3));
+        assertEquals(2, seen.size());
+        assertSame(t.input(2), seen.get(0)[0]);     // the last layer first: its y is the net's output
+        assertSame(t.output(), seen.get(0)[1]);
+        assertSame(t.input(0), seen.get(1)[0]);     // the first layer's y is the second layer's input
+        assertSame(t.input(1), seen.get(1)[1]);
+    }
+
+    @Test
+    void backwardFromTheTraceEqualsLayerByLayerBackward() {
+        Linear a = new Linear(3, 6, new Rng(5));
+        Linear b = new Linear(6, 4, new Rng(6));
+        Net deep = new Net(a, new Tanh(), b, new Sigmoid(), new Softmax());
+        Tensor dy = new Rng(8).normal(0, 1, 5, 4);
+        Tensor dx = deep.backward(deep.forward(x), dy);
+        List<Tensor> fromTrace = deep.params().stream().map(p -> p.grad().copy()).toList();
+
+        List<Tensor> inputs = new java.util.ArrayList<>();   // the same pass, each layer recomputing its output
+        Tensor h = x;
+        for (Layer layer : deep.layers()) {
+            inputs.add(h);
+            h = layer.forward(h);
+        }
+        Tensor d = dy;
+        for (int i = deep.layers().size() - 1; i >= 0; i--) {
+            d = deep.layers().get(i).backward(inputs.get(i), d);
+        }
+        assertTrue(dx.allClose(d, 1e-15), dx + " vs " + d);
+        for (int i = 0; i < fromTrace.size(); i++) {
+            assertTrue(fromTrace.get(i).allClose(deep.params().get(i).grad(), 1e-15), "gradient of " + deep.params().get(i));
+        }
+    }
 }
