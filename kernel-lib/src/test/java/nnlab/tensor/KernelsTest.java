@@ -3,6 +3,10 @@ package nnlab.tensor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +26,27 @@ class KernelsTest {
         // surefire starts this JVM with --add-modules jdk.incubator.vector (kernel-lib/pom.xml), so the
         // array tests below go through VectorKernels; without it they would only test the scalar loop.
         assertTrue(Kernels.VECTOR, "jdk.incubator.vector is not in this JVM: check surefire's argLine");
+    }
+
+    @Test
+    void theVectorPathNeedsTheModuleAndTheOptimizingCompiler() throws Exception {
+        String module = "--add-modules=jdk.incubator.vector";
+        assertEquals("true", vectorGateIn(module));
+        assertEquals("false", vectorGateIn());
+        assertEquals("false", vectorGateIn(module, "-XX:TieredStopAtLevel=1"));   // how the grader runs students
+        assertEquals("false", vectorGateIn(module, "-Xint"));
+        assertEquals("false", vectorGateIn(module, "-Dnnlab.vector=false"));
+    }
+
+    /** What Kernels.VECTOR is in a new JVM started with these options. */
+    private static String vectorGateIn(String... options) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(List.of(options));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), PrintVectorGate.class.getName()));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), "exit status of " + cmd);
+        return out;
     }
 
     @Test
