@@ -281,6 +281,12 @@ public final class Evaluator implements AutoCloseable {
         if (Runtime.version().feature() < 24) {
             vm.add("-Djava.security.manager=allow");
         }
+        // Training speed (bin/bench mlp): nnlab's tanh runs on the Vector API when the module is there
+        // (nnlab.tensor.Kernels; the JVM's "incubator modules" warning goes to the student JVM's own
+        // stderr, which nobody reads), and transparent huge pages spare the TLB misses of gathering
+        // batches from a large dataset, as NumPy's large arrays get them. Options given later win.
+        vm.add("--add-modules=jdk.incubator.vector");
+        vm.add("-XX:+UseTransparentHugePages");
         vm.addAll(options.vmOptions());
         StudentJvm.Provider provider = new StudentJvm.Provider(workDir);
         JShell s = JShell.builder()
