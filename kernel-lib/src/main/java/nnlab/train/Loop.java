@@ -19,6 +19,9 @@ final class Loop {
     private final boolean accuracy;
     private final History history;
     private final boolean oneHot;
+    /** Every full shuffled batch is gathered into these two, instead of two new tensors per step. */
+    private final Tensor xBatch;
+    private final Tensor yBatch;
 
     Loop(Net net, Loss loss, Optimizer opt, Dataset train, int batchSize, boolean accuracy, History history,
             boolean oneHot) {
@@ -30,6 +33,15 @@ final class Loop {
         this.accuracy = accuracy;
         this.history = history;
         this.oneHot = oneHot;
+        this.xBatch = batchOf(train.x(), batchSize);
+        this.yBatch = batchOf(train.y(), batchSize);
+    }
+
+    /** A zero tensor shaped like {@code batch} rows of {@code data}. */
+    private static Tensor batchOf(Tensor data, int batch) {
+        int[] shape = data.shape();
+        shape[0] = Math.min(batch, shape[0]);
+        return Tensor.zeros(shape);
     }
 
     /** Trains one epoch over {@code order} (null: dataset order); returns {mean loss, mean accuracy}. */
@@ -47,8 +59,16 @@ final class Loop {
             }
             int from = (step - 1) * batchSize;
             int to = Math.min(n, from + batchSize);
-            Tensor xb = order == null ? train.x().rows(from, to) : train.x().take(Arrays.copyOfRange(order, from, to));
-            Tensor yb = order == null ? train.y().rows(from, to) : train.y().take(Arrays.copyOfRange(order, from, to));
+            Tensor xb;
+            Tensor yb;
+            if (order == null) {
+                xb = train.x().rows(from, to);
+                yb = train.y().rows(from, to);
+            } else {
+                int[] idx = Arrays.copyOfRange(order, from, to);
+                xb = to - from == batchSize ? train.x().take(idx, xBatch) : train.x().take(idx);
+                yb = to - from == batchSize ? train.y().take(idx, yBatch) : train.y().take(idx);
+            }
             opt.zeroGrad();
             Net.Trace trace = net.forward(xb);
             Tensor out = trace.output();

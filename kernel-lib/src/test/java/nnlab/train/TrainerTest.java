@@ -81,6 +81,31 @@ class TrainerTest {
     }
 
     @Test
+    void trainsExactlyAsAHandWrittenLoopOverShuffledBatches() {
+        Dataset data = blobs(25, 2, 3);                       // 50 samples: batches of 16, 16, 16 and 2
+        Net trained = logistic(5);
+        quiet().seed(9).run(trained, new BinaryCrossEntropy(), new SGD(trained.params(), 0.5), data, null, 3, 16);
+
+        Net byHand = logistic(5);
+        SGD sgd = new SGD(byHand.params(), 0.5);
+        BinaryCrossEntropy bce = new BinaryCrossEntropy();
+        Rng rng = new Rng(9);
+        for (int epoch = 0; epoch < 3; epoch++) {
+            int[] order = rng.permutation(50);
+            for (int from = 0; from < 50; from += 16) {
+                int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(50, from + 16));
+                Net.Trace trace = byHand.forward(data.x().take(idx));
+                byHand.backward(trace, bce.grad(data.y().take(idx).reshape(idx.length, 1), trace.output()));
+                sgd.step();
+            }
+        }
+        for (int i = 0; i < byHand.params().size(); i++) {
+            Tensor expected = byHand.params().get(i).value();
+            assertTrue(trained.params().get(i).value().allClose(expected, 1e-15), trained.params().get(i) + " vs " + expected);
+        }
+    }
+
+    @Test
     void sameSeedGivesTheSameHistoryAndAnotherSeedDoesNot() {
         Dataset train = blobs(30, 2, 7);
         List<List<Double>> runs = new ArrayList<>();
