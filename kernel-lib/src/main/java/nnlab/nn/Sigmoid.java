@@ -42,8 +42,7 @@ public final class Sigmoid implements Layer {
 
     @Override
     public Tensor backward(Tensor x, Tensor dy) {
-        Checks.notNull(this, x);
-        return backward(x, forward(x), dy);
+        return backward(x, forward(x), dy);                    // forward checks x
     }
 
     /** The backward a {@link Net} calls, with y = σ(x) kept from the forward pass. */

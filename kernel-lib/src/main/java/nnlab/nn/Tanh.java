@@ -27,8 +27,7 @@ public final class Tanh implements Layer {
 
     @Override
     public Tensor backward(Tensor x, Tensor dy) {
-        Checks.notNull(this, x);
-        return backward(x, forward(x), dy);
+        return backward(x, forward(x), dy);                    // forward checks x
     }
 
     /** The backward a {@link Net} calls, with y = tanh(x) kept from the forward pass. */

@@ -19,7 +19,7 @@ final class Loop {
     private final boolean accuracy;
     private final History history;
     private final boolean oneHot;
-    /** Every full shuffled batch is gathered into these two, instead of two new tensors per step. */
+    /** Every full shuffled batch (the whole set when it is smaller) is gathered into these two. */
     private final Tensor xBatch;
     private final Tensor yBatch;
 
@@ -66,8 +66,9 @@ final class Loop {
                 yb = train.y().rows(from, to);
             } else {
                 int[] idx = Arrays.copyOfRange(order, from, to);
-                xb = to - from == batchSize ? train.x().take(idx, xBatch) : train.x().take(idx);
-                yb = to - from == batchSize ? train.y().take(idx, yBatch) : train.y().take(idx);
+                boolean fits = idx.length == xBatch.shape(0);          // all but a shorter last batch
+                xb = fits ? train.x().take(idx, xBatch) : train.x().take(idx);
+                yb = fits ? train.y().take(idx, yBatch) : train.y().take(idx);
             }
             opt.zeroGrad();
             Net.Trace trace = net.forward(xb);
