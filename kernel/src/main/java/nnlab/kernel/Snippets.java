@@ -83,16 +83,10 @@ final class Snippets {
         checkStopped(run);
         Map<String, String> value = null;
         for (SnippetEvent e : events) {
-            if (e.causeSnippet() != null) {
-                continue;
+            if (e.causeSnippet() == null) {
+                failIfFailed(e, code, 1, run);
+                value = e.value() == null ? null : Map.of("text/plain", e.value());
             }
-            if (e.status() == Snippet.Status.REJECTED) {
-                throw Errors.compile(session.shell().diagnostics(e.snippet()).toList(), code, 1);
-            }
-            if (e.exception() != null) {
-                throw exception(e, run);
-            }
-            value = e.value() == null ? null : Map.of("text/plain", e.value());
         }
         return value;
     }
@@ -118,12 +112,7 @@ final class Snippets {
             }
             Snippet s = e.snippet();
             places.put(s.id(), new Errors.Place(run.number, line));
-            if (e.status() == Snippet.Status.REJECTED) {
-                throw Errors.compile(shell.diagnostics(s).toList(), src, line);
-            }
-            if (e.exception() != null) {
-                throw exception(e, run);
-            }
+            failIfFailed(e, src, line, run);
             if (e.status() == Snippet.Status.RECOVERABLE_DEFINED || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
                 // like jshell: a declaration may use something defined later; say so instead of failing
                 List<String> missing = shell.unresolvedDependencies((DeclarationSnippet) s).toList();
@@ -133,6 +122,16 @@ final class Snippets {
             value = valueOf(e, run);
         }
         return value;
+    }
+
+    /** Throws the compile error or exception of a snippet whose source {@code src} starts at cell line {@code line}. */
+    private void failIfFailed(SnippetEvent e, String src, int line, CellRun run) throws CellFailure {
+        if (e.status() == Snippet.Status.REJECTED) {
+            throw Errors.compile(session.shell().diagnostics(e.snippet()).toList(), src, line);
+        }
+        if (e.exception() != null) {
+            throw exception(e, run);
+        }
     }
 
     private CellFailure exception(SnippetEvent e, CellRun run) {
