@@ -41,6 +41,11 @@ import nnlab.kernel.agent.RemoteAgent;
  * implements stop the way JShell does: suspend the JVM, find the thread running a snippet, and
  * throw the agent's stop exception into it through JDI (works for a busy {@code while (true) {}}).
  *
+ * <p>The JVM is started as the session's {@link Confinement} says: its folder, environment and a
+ * launcher prefix (a sandbox) in front of {@code java}. Both of its connections back to this JVM,
+ * JDWP and the agent's command socket, are loopback TCP: a launcher that gives the JVM a network
+ * namespace of its own must carry them across (see kernel/README.md).
+ *
  * <pre>{@code
  * JShell.builder().executionEngine(new StudentJvm.Provider(Confinement.NONE), Map.of())
  * }</pre>
