@@ -60,6 +60,14 @@ class ConfinementTest {
         assertThrows(IllegalArgumentException.class, () -> Confinement.NONE.withLauncher(List.of(" ")));
     }
 
+    @Test
+    void aLauncherThatIsNotThereSaysWhichProgramWasMissing(@TempDir Path tmp) {
+        Confinement c = Confinement.GRADER.inDir(tmp).withLauncher(List.of("/nonexistent/bwrap", "--"));
+        Evaluator.Options o = new Evaluator.Options(Classpath.userClasspath(), List.of(), 0, 10_000).confined(c);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Evaluator(o).close());
+        assertTrue(String.valueOf(e.getMessage()).contains("/nonexistent/bwrap"), e.getMessage());
+    }
+
     /** A wrapper script as launcher proves the student JVM is started through it, confined. */
     @Test
     void theStudentJvmIsStartedThroughTheLauncher(@TempDir Path tmp) throws Exception {
