@@ -36,7 +36,9 @@ import nnlab.kernel.agent.Render;
  *
  * <p><b>Kernel to student JVM.</b> {@link #evaluateInternal} runs the kernel's own code in the student
  * JVM while no cell runs (widget messages, for example), with the cell's stop and timeout rules and
- * without leaving anything in the student's session.
+ * without leaving anything in the student's session. It compiles a snippet per call; the other
+ * route, with no compiling, is JShell's {@code ExecutionControl.extensionCommand}, which
+ * {@link StudentJvm} would expose and {@link nnlab.kernel.agent.RemoteAgent} would answer.
  *
  * <p>Options: class path, JVM options and confinement of the student JVM, a per-cell timeout (0 =
  * none) and a cap on printed characters per cell (the rest is dropped and counted).
