@@ -60,7 +60,7 @@ public final class Autograde {
         List<Submission> subs = Submission.find(s.submissions(), s.source().getFileName().toString());
         Path results = Files.createDirectories(s.out().resolve("results"));
         Files.createDirectories(s.out().resolve("feedback"));
-        Runner runner = new Runner(s.runner(), true);
+        Runner runner = new Runner(s.runner());
         List<StudentResult> done = new ArrayList<>();
         List<Submission> todo = new ArrayList<>();
         for (Submission sub : subs) {

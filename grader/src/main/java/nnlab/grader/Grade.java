@@ -130,7 +130,7 @@ public final class Grade implements Callable<Integer> {
             Runner.Options d = Runner.Options.defaults();
             Runner.Options o = new Runner.Options(d.java(), kernelClasspath == null ? d.kernelClasspath()
                     : kernelClasspath, d.userClasspath(), d.runnerJvmOptions(), List.of("-Xmx" + memory, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), timeout,
-                    d.maxOutputChars(), d.marginSeconds());
+                    d.maxOutputChars(), d.marginSeconds(), d.confinement());
             Autograde.Settings s = new Autograde.Settings(source, submissions, out, jobs, o, duedate, force,
                     quiet ? null : System.out);
             try {

@@ -1,24 +1,18 @@
 package nnlab.grader;
 
-import com.google.gson.Gson;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import nnlab.kernel.Confinement;
 
 /**
- * Runs a list of cells with the kernel's evaluator ({@code nnlab.kernel.CellRunner}) and guards it: the
- * whole run has a deadline of cells x timeout + margin, after which the process tree is killed and the run
- * reported as failed. Samples the tree's resident memory to report the peak. A plain runner starts a new
- * CellRunner per run; a warm one ({@code new Runner(options, true)}) keeps {@code CellRunner --many}
- * processes ({@link WarmRunner}) so the compiler stays warm. Either way the cells run in a fresh student
- * JVM whose working directory is the run's folder.
+ * Runs a list of cells with the kernel's evaluator ({@code nnlab.kernel.CellRunner --many}) and guards it:
+ * the whole run has a deadline of cells x timeout + margin, after which the process tree is killed and the
+ * run reported as failed; the tree's resident memory is sampled to report the peak ({@link Guard}). The
+ * runner keeps one CellRunner process per concurrent caller ({@link WarmRunner}) so the compiler stays
+ * warm; the cells of every run go to a fresh student JVM confined to the run's folder
+ * ({@link Options#confinement()}: folder, environment allow-list, launcher prefix).
  *
  * <pre>{@code
  * Runner runner = new Runner(Runner.Options.defaults());
@@ -37,29 +31,43 @@ public final class Runner implements AutoCloseable {
      */
     static final List<String> STUDENT_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
-    /** How to start and limit the evaluator. */
+    /**
+     * How to start and limit the evaluator.
+     *
+     * @param confinement how every student JVM is confined; its {@code dir} is set per run
+     *                    ({@link Confinement#GRADER}: a reduced environment; a sandbox goes in with
+     *                    {@link Confinement#withLauncher})
+     */
     public record Options(Path java, String kernelClasspath, String userClasspath, List<String> runnerJvmOptions,
-                          List<String> userVmOptions, int timeoutSeconds, int maxOutputChars, int marginSeconds) {
+                          List<String> userVmOptions, int timeoutSeconds, int maxOutputChars, int marginSeconds,
+                          Confinement confinement) {
         /**
          * The current JVM's java and class path, 30 s per cell, 512 MiB for user code, 20 s margin; C1 only
-         * and the serial GC for both JVMs (short-lived: JIT threads would compete with the grading).
+         * and the serial GC for both JVMs (short-lived: JIT threads would compete with the grading); the
+         * grader's confinement (PATH, LANG, LC_ALL, TZ, JAVA_HOME and NNLAB_* only; no launcher).
          */
         public static Options defaults() {
             return new Options(Path.of(System.getProperty("java.home"), "bin", "java"), defaultClasspath(), null,
                     List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m"),
-                    STUDENT_JVM_OPTIONS, 30, 100_000, 20);
+                    STUDENT_JVM_OPTIONS, 30, 100_000, 20, Confinement.GRADER);
         }
 
         /** A copy with another per-cell timeout. */
         public Options withTimeout(int seconds) {
             return new Options(java, kernelClasspath, userClasspath, runnerJvmOptions, userVmOptions, seconds,
-                    maxOutputChars, marginSeconds);
+                    maxOutputChars, marginSeconds, confinement);
         }
 
         /** A copy with other options for the JVM that runs user code (e.g. {@code -Xmx256m}). */
         public Options withUserVmOptions(List<String> options) {
             return new Options(java, kernelClasspath, userClasspath, runnerJvmOptions, List.copyOf(options),
-                    timeoutSeconds, maxOutputChars, marginSeconds);
+                    timeoutSeconds, maxOutputChars, marginSeconds, confinement);
+        }
+
+        /** A copy whose student JVMs are confined as {@code c} says (e.g. with a sandbox launcher). */
+        public Options withConfinement(Confinement c) {
+            return new Options(java, kernelClasspath, userClasspath, runnerJvmOptions, userVmOptions,
+                    timeoutSeconds, maxOutputChars, marginSeconds, c);
         }
     }
 
@@ -67,10 +75,6 @@ public final class Runner implements AutoCloseable {
     public record Outcome(List<CellResult> cells, boolean completed, String failure, long millis, long peakRss) {
     }
 
-    private static final Gson GSON = new Gson();
-    /** The only environment variables student code sees, besides NNLAB_* (data limits) and HOME/TMPDIR. */
-    private static final java.util.Set<String> KEPT_ENV = java.util.Set.of("PATH", "LANG", "LC_ALL", "TZ",
-            "JAVA_HOME");
     /** Evaluator processes still running; killed if the grader itself is stopped (Ctrl-C). */
     private static final java.util.Set<Process> ACTIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -79,25 +83,23 @@ public final class Runner implements AutoCloseable {
     }
 
     private final Options options;
-    private final boolean warm;
     private final java.util.concurrent.BlockingQueue<WarmRunner> idle = new java.util.concurrent.LinkedBlockingQueue<>();
 
-    /** A runner with these options that starts a new CellRunner JVM for every run. */
+    /**
+     * A runner with these options. CellRunner processes ({@code --many}) are kept between runs (one per
+     * concurrent caller) so the compiler stays warm: student code still gets a fresh JVM per run. Close
+     * the runner to end its processes.
+     */
     public Runner(Options options) {
-        this(options, false);
+        this.options = options;
     }
 
     /**
-     * A runner with these options; when {@code warm}, CellRunner processes ({@code --many}) are kept between
-     * runs (one per concurrent caller) so the compiler stays warm: student code still gets a fresh JVM per
-     * run. Close a warm runner to end its processes.
+     * Runs the cells in a fresh student JVM confined to {@code workDir} (working, home and temp folder; the
+     * environment and launcher of the options' confinement); never throws for student faults. The cells go
+     * to an idle {@link WarmRunner}, or a new one.
      */
-    public Runner(Options options, boolean warm) {
-        this.options = options;
-        this.warm = warm;
-    }
-
-    private Outcome runWarm(List<String> cells, Path workDir) throws IOException, InterruptedException {
+    public Outcome run(List<String> cells, Path workDir) throws IOException, InterruptedException {
         WarmRunner w = idle.poll();
         while (w != null && !w.usable()) {
             w.close();
@@ -122,7 +124,7 @@ public final class Runner implements AutoCloseable {
         }
     }
 
-    /** Ends the kept CellRunner processes of a warm runner (nothing to do otherwise). */
+    /** Ends the kept CellRunner processes. */
     @Override
     public void close() {
         for (WarmRunner w = idle.poll(); w != null; w = idle.poll()) {
@@ -164,7 +166,7 @@ public final class Runner implements AutoCloseable {
         return String.join(java.io.File.pathSeparator, keep);
     }
 
-    /** The command line for {@code cells} cells. */
+    /** The command line of a CellRunner process (WarmRunner adds {@code --many}). */
     List<String> command() {
         List<String> cmd = new ArrayList<>();
         cmd.add(options.java().toString());
@@ -186,101 +188,4 @@ public final class Runner implements AutoCloseable {
         }
         return cmd;
     }
-
-    /**
-     * Runs the cells with {@code workDir} as working, home and temp directory and an environment reduced to
-     * PATH, LANG, LC_ALL, TZ, JAVA_HOME and NNLAB_*; never throws for student faults. A warm runner hands
-     * the cells to an idle {@link WarmRunner} (or starts one); either way they run in a fresh student JVM.
-     */
-    public Outcome run(List<String> cells, Path workDir) throws IOException, InterruptedException {
-        if (warm) {
-            return runWarm(cells, workDir);
-        }
-        Path tmp = Files.createDirectories(workDir.resolve("tmp"));
-        List<String> cmd = new ArrayList<>(command());
-        int at = cmd.indexOf(MAIN_CLASS) + 1;
-        cmd.addAll(at, List.of("--vm-option", "-Djava.io.tmpdir=" + tmp, "--vm-option", "-Duser.home=" + workDir));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
-        reduceEnvironment(pb.environment(), workDir, tmp);
-        long start = System.nanoTime();
-        Process p = pb.start();
-        ACTIVE.add(p);
-        try {
-            return watch(p, cells, start);
-        } catch (InterruptedException e) {
-            Memory.killTree(p);
-            throw e;
-        } finally {
-            ACTIVE.remove(p);
-        }
-    }
-
-    /** Keeps only PATH, LANG, LC_ALL, TZ, JAVA_HOME and NNLAB_* in {@code env}, with HOME and TMPDIR set. */
-    static void reduceEnvironment(Map<String, String> env, Path home, Path tmp) {
-        Map<String, String> mine = Map.copyOf(env);
-        env.clear();
-        mine.forEach((k, v) -> {
-            if (KEPT_ENV.contains(k) || k.startsWith("NNLAB_")) {
-                env.put(k, v);
-            }
-        });
-        env.put("HOME", home.toString());
-        env.put("TMPDIR", tmp.toString());
-    }
-
-    private Outcome watch(Process p, List<String> cells, long start) throws InterruptedException {
-        List<CellResult> results = Collections.synchronizedList(new ArrayList<>());
-        StringBuilder stderr = new StringBuilder();
-        Thread out = RunnerStreams.daemon(() -> RunnerStreams.readResults(p.getInputStream(), results));
-        Thread err = RunnerStreams.daemon(() -> RunnerStreams.drain(p.getErrorStream(), stderr, 4000));
-        byte[] input = GSON.toJson(cells).getBytes(StandardCharsets.UTF_8);
-        RunnerStreams.daemon(() -> {
-            try (OutputStream in = p.getOutputStream()) {
-                in.write(input);
-            } catch (IOException e) {
-                // the evaluator died before reading its input; the exit code tells why below
-            }
-        });
-        java.util.Set<ProcessHandle> seen = new java.util.HashSet<>();
-        long deadline = start + TimeUnit.SECONDS.toNanos((long) cells.size() * options.timeoutSeconds()
-                + options.marginSeconds());
-        long peak = 0;
-        boolean killed = false;
-        while (!p.waitFor(200, TimeUnit.MILLISECONDS)) {
-            p.toHandle().descendants().forEach(seen::add);
-            peak = Math.max(peak, Memory.treeRss(p.toHandle()));
-            if (System.nanoTime() > deadline) {
-                Memory.killTree(p);
-                killed = true;
-                break;
-            }
-        }
-        p.waitFor(10, TimeUnit.SECONDS);
-        seen.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);   // orphans left behind
-        out.join(5000);
-        err.join(1000);
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        List<CellResult> got = List.copyOf(results);
-        String failure = null;
-        if (killed) {
-            failure = "the evaluator did not finish within " + (cells.size() * options.timeoutSeconds()
-                    + options.marginSeconds()) + " s (cells x timeout + margin) and was killed after "
-                    + got.size() + " of " + cells.size() + " cells";
-        } else if (got.size() < cells.size()) {
-            failure = "the evaluator stopped after " + got.size() + " of " + cells.size() + " cells (exit code "
-                    + p.exitValue() + ")" + tail(stderr);
-        }
-        return new Outcome(got, failure == null, failure, millis, peak);
-    }
-
-    private static String tail(StringBuilder stderr) {
-        synchronized (stderr) {
-            String s = stderr.toString().strip();
-            if (s.isEmpty()) {
-                return "";
-            }
-            return ": " + (s.length() > 500 ? "..." + s.substring(s.length() - 500) : s);
-        }
-    }
-
 }

@@ -1,39 +1,15 @@
 package nnlab.grader;
 
-import com.google.gson.JsonParser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
-/** The evaluator's streams: result lines parsed as they come, stderr kept as a bounded tail. */
+/** The evaluator's streams: stderr kept as a bounded tail, readers on daemon threads. */
 final class RunnerStreams {
 
     private RunnerStreams() {
-    }
-
-    /** Adds each JSON result line of {@code in} for the next cell to {@code results} until the stream ends. */
-    static void readResults(InputStream in, List<CellResult> results) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                String s = line.strip();
-                if (s.startsWith("{")) {
-                    try {
-                        CellResult cell = CellResult.parse(JsonParser.parseString(s).getAsJsonObject());
-                        if (cell.cell() == results.size()) {     // results come in cell order, each once
-                            results.add(cell);
-                        }
-                    } catch (RuntimeException e) {
-                        // not one of the evaluator's result lines: ignore it
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // the process was killed; what was read so far stands
-        }
     }
 
     /** Reads {@code in} to its end, keeping about the last {@code keep} characters in {@code sink}. */

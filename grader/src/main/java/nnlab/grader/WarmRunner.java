@@ -11,9 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +21,9 @@ import java.util.concurrent.TimeUnit;
  * stays warm; every submission still runs in a fresh student JVM (CellRunner starts a new evaluator per
  * request) whose working directory is that submission's temporary folder.
  *
- * <p>Same guards as a one-shot run: a deadline of cells x timeout + margin per submission, after which the
- * whole process tree is killed; processes the student code started are killed when the submission ends.
- * A killed or dead process is not used again: the owner ({@link Runner}) starts a new one.
+ * <p>Each submission is watched by a {@link Guard}: a deadline of cells x timeout + margin, after which
+ * the whole process tree is killed; processes the student code started are killed when the submission
+ * ends. A killed or dead process is not used again: the owner ({@link Runner}) starts a new one.
  *
  * <pre>{@code
  * WarmRunner w = WarmRunner.start(options, runnerDir);
@@ -56,13 +54,17 @@ final class WarmRunner implements AutoCloseable {
         this.stderrReader = RunnerStreams.daemon(() -> RunnerStreams.drain(process.getErrorStream(), stderr, 4000));
     }
 
-    /** Starts {@code CellRunner --many} in a folder of its own with the grader's reduced environment. */
+    /**
+     * Starts {@code CellRunner --many} in a folder of its own, with the environment its student JVMs get
+     * (the options' {@link nnlab.kernel.Confinement}): what a student reads from its parent's
+     * {@code /proc/PID/environ} is no more than what it already has.
+     */
     static WarmRunner start(Runner.Options options, List<String> command) throws IOException {
         Path home = Files.createTempDirectory("nnlab-grade-runner-");
         List<String> cmd = new ArrayList<>(command);
         cmd.add("--many");
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.toFile());
-        Runner.reduceEnvironment(pb.environment(), home, home);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        options.confinement().inDir(home).applyTo(pb);
         return new WarmRunner(options, pb.start(), home);
     }
 
@@ -76,66 +78,62 @@ final class WarmRunner implements AutoCloseable {
         return process;
     }
 
-    /** Runs one submission's cells with {@code workDir} as the student JVM's working, home and temp folder. */
+    /**
+     * Runs one submission's cells in a student JVM confined to {@code workDir} (working, home and temp
+     * folder; environment and launcher as the options' confinement says).
+     */
     Runner.Outcome run(List<String> cells, Path workDir) throws IOException, InterruptedException {
-        Files.createDirectories(workDir.resolve("tmp"));
-        long start = System.nanoTime();
-        JsonObject req = new JsonObject();
-        req.add("cells", GSON.toJsonTree(cells));
-        req.addProperty("dir", workDir.toAbsolutePath().toString());
+        Guard guard = new Guard(process, cells.size(), options);
         synchronized (stderr) {
             stderr.setLength(0);
         }
-        try {
-            stdin.write((GSON.toJson(req) + "\n").getBytes(StandardCharsets.UTF_8));
-            stdin.flush();
-        } catch (IOException e) {
-            broken = true;    // died before this submission: the loop below reports the exit code
-        }
+        send(cells, workDir);
         List<CellResult> got = new ArrayList<>();
-        Set<ProcessHandle> seen = new HashSet<>();
-        long limitSeconds = (long) cells.size() * options.timeoutSeconds() + options.marginSeconds();
-        long deadline = start + TimeUnit.SECONDS.toNanos(limitSeconds);
-        long peak = 0;
         String failure = null;
         while (true) {
             String line = lines.poll(200, TimeUnit.MILLISECONDS);
-            process.toHandle().descendants().forEach(seen::add);
-            peak = Math.max(peak, Memory.treeRss(process.toHandle()));
-            if (line == null && System.nanoTime() > deadline) {
+            boolean late = guard.sample();
+            if (line == null && late) {
                 broken = true;
-                Memory.killTree(process);
-                failure = "the evaluator did not finish within " + limitSeconds + " s (cells x timeout + margin)"
-                        + " and was killed after " + got.size() + " of " + cells.size() + " cells";
+                guard.kill();
+                failure = guard.deadlineFailure(got.size());
                 break;
             }
             if (line == EOF) {
                 broken = true;
                 process.waitFor(10, TimeUnit.SECONDS);
                 stderrReader.join(1000);
-                failure = "the evaluator stopped after " + got.size() + " of " + cells.size() + " cells (exit code "
-                        + (process.isAlive() ? "none" : process.exitValue()) + ")" + tail();
+                failure = guard.stoppedFailure(got.size(), guard.exitReason(stderr));
                 break;
             }
-            if (line != null && line.strip().startsWith("{")) {
-                JsonObject o = parse(line);
-                if (o != null && o.has("end")) {
-                    if (!o.get("error").isJsonNull()) {
-                        failure = o.get("error").getAsString();
-                    } else if (got.size() < cells.size()) {
-                        failure = "the evaluator stopped after " + got.size() + " of " + cells.size() + " cells";
-                    }
-                    break;
-                }
-                addResult(o, got);
+            JsonObject o = line == null ? null : parse(line);
+            if (o != null && o.has("end")) {
+                failure = !o.get("error").isJsonNull() ? o.get("error").getAsString()
+                        : got.size() < cells.size() ? guard.stoppedFailure(got.size(), "") : null;
+                break;
             }
+            addResult(o, got);
         }
-        seen.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);   // left behind
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        return new Runner.Outcome(List.copyOf(got), failure == null, failure, millis, peak);
+        return guard.outcome(got, failure);
+    }
+
+    /** Writes the request line; a process that died before it is noticed by {@link #run}'s loop. */
+    private void send(List<String> cells, Path workDir) {
+        JsonObject req = new JsonObject();
+        req.add("cells", GSON.toJsonTree(cells));
+        options.confinement().inDir(workDir).writeTo(req);
+        try {
+            stdin.write((GSON.toJson(req) + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+        } catch (IOException e) {
+            broken = true;    // died before this submission: the loop reports the exit code
+        }
     }
 
     private static JsonObject parse(String line) {
+        if (!line.strip().startsWith("{")) {
+            return null;
+        }
         try {
             return JsonParser.parseString(line.strip()).getAsJsonObject();
         } catch (RuntimeException e) {
@@ -144,6 +142,9 @@ final class WarmRunner implements AutoCloseable {
     }
 
     private static void addResult(JsonObject o, List<CellResult> got) {
+        if (o == null) {
+            return;
+        }
         try {
             CellResult cell = CellResult.parse(o);
             if (cell.cell() == got.size()) {     // results come in cell order, each once
@@ -165,13 +166,6 @@ final class WarmRunner implements AutoCloseable {
             // the process was killed
         } finally {
             lines.add(EOF);
-        }
-    }
-
-    private String tail() {
-        synchronized (stderr) {
-            String s = stderr.toString().strip();
-            return s.isEmpty() ? "" : ": " + (s.length() > 500 ? "..." + s.substring(s.length() - 500) : s);
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
+import nnlab.kernel.Confinement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,22 +22,51 @@ class RunnerTest {
     private Runner.Options withJava(Path java, int timeout, int margin) {
         Runner.Options d = Runner.Options.defaults();
         return new Runner.Options(java, d.kernelClasspath(), null, List.of(), d.userVmOptions(), timeout,
-                d.maxOutputChars(), margin);
+                d.maxOutputChars(), margin, d.confinement());
     }
 
     private Path script(String body) throws IOException {
-        Path s = tmp.resolve("fake-java");
+        return script("fake-java", body);
+    }
+
+    private Path script(String name, String body) throws IOException {
+        Path s = tmp.resolve(name);
         Files.writeString(s, "#!/bin/sh\n" + body + "\n");
         Files.setPosixFilePermissions(s, PosixFilePermissions.fromString("rwx------"));
         return s;
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "warm={0}")
-    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
-    void studentCodeRunsInItsOwnTemporaryFolder(boolean warm) throws Exception {
+    /**
+     * The runner's options, with a launcher prefix or without: with one ("launcher"), every student JVM is
+     * started through a wrapper script that notes its arguments in {@code launched.txt} and execs them
+     * (without the PWD that sh exports: the environment check below is about the grader's, not sh's).
+     */
+    private Runner.Options options(String launcher) throws IOException {
+        Runner.Options o = Runner.Options.defaults().withTimeout(10);
+        if (launcher.isEmpty()) {
+            return o;
+        }
+        Path wrapper = script("launcher", "echo \"$@\" >> '" + tmp.resolve("launched.txt") + "'\nexec env -u PWD \"$@\"");
+        return o.withConfinement(o.confinement().withLauncher(List.of(wrapper.toString())));
+    }
+
+    private void assertLaunchedThrough(String launcher, int times) throws IOException {
+        Path log = tmp.resolve("launched.txt");
+        if (launcher.isEmpty()) {
+            assertFalse(Files.exists(log));
+            return;
+        }
+        List<String> lines = Files.readAllLines(log);
+        assertEquals(times, lines.size(), "student JVMs started through the launcher: " + lines);
+        assertTrue(lines.get(0).contains("nnlab.kernel.agent.RemoteAgent"), lines.get(0));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "launcher=''{0}''")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "launcher"})
+    void studentCodeRunsInItsOwnTemporaryFolder(String launcher) throws Exception {
         Path work = Files.createDirectories(tmp.resolve("work"));
         Runner.Outcome o;
-        try (Runner r = new Runner(Runner.Options.defaults().withTimeout(10), warm)) {
+        try (Runner r = new Runner(options(launcher))) {
             o = r.run(List.of(
                 "System.getProperty(\"user.dir\")", "new java.io.File(\".\").list().length",
                 "System.getProperty(\"java.io.tmpdir\")", "String.join(\",\", new java.util.TreeSet<>(System.getenv().keySet()))",
@@ -52,13 +82,14 @@ class RunnerTest {
                     || var.startsWith("NNLAB_"), "student code sees only a reduced environment, not " + var);
         }
         assertEquals(work + "|" + work.resolve("tmp"), o.cells().get(4).value().replace("\"", ""));
+        assertLaunchedThrough(launcher, 1);
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "warm={0}")
-    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
-    void processesStudentCodeLeavesBehindAreKilled(boolean warm) throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "launcher=''{0}''")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "launcher"})
+    void processesStudentCodeLeavesBehindAreKilled(String launcher) throws Exception {
         Runner.Outcome o;
-        try (Runner r = new Runner(Runner.Options.defaults().withTimeout(10), warm)) {
+        try (Runner r = new Runner(options(launcher))) {
             o = r.run(List.of("new ProcessBuilder(\"sleep\", \"300\").start().pid()", "Thread.sleep(700);"),
                     Files.createDirectories(tmp.resolve("w")));
         }
@@ -69,6 +100,7 @@ class RunnerTest {
             Thread.sleep(100);
         }
         assertFalse(running(pid), "sleep " + pid + " survived");
+        assertLaunchedThrough(launcher, 1);
     }
 
     /** Alive and not a zombie waiting to be reaped. */
@@ -82,42 +114,60 @@ class RunnerTest {
     }
 
     @Test
-    void aHungEvaluatorIsKilledAtTheOverallDeadline() throws Exception {
-        Runner r = new Runner(withJava(script("sleep 60"), 1, 1));
-        long t0 = System.nanoTime();
-        Runner.Outcome o = r.run(List.of("1", "2"), Files.createDirectories(tmp.resolve("w")));
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        assertFalse(o.completed());
-        assertEquals("the evaluator did not finish within 3 s (cells x timeout + margin) and was killed after 0 of 2"
-                + " cells", o.failure());
-        assertTrue(seconds < 15, "killed in " + seconds + " s");
+    void anEvaluatorThatNeverAnswersIsKilledAtTheOverallDeadline() throws Exception {
+        try (Runner r = new Runner(withJava(script("sleep 60"), 1, 1))) {
+            long t0 = System.nanoTime();
+            Runner.Outcome o = r.run(List.of("1", "2"), Files.createDirectories(tmp.resolve("w")));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertFalse(o.completed());
+            assertEquals("the evaluator did not finish within 3 s (cells x timeout + margin) and was killed after 0"
+                    + " of 2 cells", o.failure());
+            assertTrue(seconds < 15, "killed in " + seconds + " s");
+        }
     }
 
     @Test
     void onlyOneResultPerCellInOrderIsTaken() throws Exception {
-        Runner r = new Runner(withJava(script("cat >/dev/null; echo '{\"cell\": 1, \"status\": \"ok\"}'; "
+        try (Runner r = new Runner(withJava(script("read -r l; echo '{\"cell\": 1, \"status\": \"ok\"}'; "
                 + "echo '{\"cell\": 0, \"status\": \"error\", \"ename\": \"E\"}'; "
                 + "echo '{\"cell\": 0, \"status\": \"ok\"}'; echo 'noise'; "
-                + "echo '{\"cell\": 1, \"status\": \"timeout\"}'"), 5, 5));
-        Runner.Outcome o = r.run(List.of("1", "2"), Files.createDirectories(tmp.resolve("w")));
-        assertTrue(o.completed(), o.failure());
-        assertEquals(List.of("error", "timeout"), o.cells().stream().map(CellResult::status).toList());
+                + "echo '{\"cell\": 1, \"status\": \"timeout\"}'; echo '{\"end\": true, \"cells\": 2, \"error\": null}';"
+                + " cat >/dev/null"), 5, 5))) {
+            Runner.Outcome o = r.run(List.of("1", "2"), Files.createDirectories(tmp.resolve("w")));
+            assertTrue(o.completed(), o.failure());
+            assertEquals(List.of("error", "timeout"), o.cells().stream().map(CellResult::status).toList());
+        }
     }
 
     @Test
-    void anEvaluatorThatDiesMidwayReportsWhatItGot() throws Exception {
-        Runner r = new Runner(withJava(script("cat >/dev/null; echo '{\"cell\": 0, \"status\": \"ok\"}'; "
-                + "echo 'boom' >&2; exit 3"), 5, 5));
-        Runner.Outcome o = r.run(List.of("1", "2"), Files.createDirectories(tmp.resolve("w")));
-        assertFalse(o.completed());
-        assertEquals(1, o.cells().size());
-        assertEquals("the evaluator stopped after 1 of 2 cells (exit code 3): boom", o.failure());
+    void anEndLineBeforeAllCellsOrWithAnErrorIsAFailure() throws Exception {
+        try (Runner r = new Runner(withJava(script("read -r l; echo '{\"cell\": 0, \"status\": \"ok\"}';"
+                + " echo '{\"end\": true, \"cells\": 1, \"error\": null}'; read -r l;"
+                + " echo '{\"end\": true, \"cells\": 0, \"error\": \"bad request line: x\"}'; cat >/dev/null"), 5, 5))) {
+            Runner.Outcome short1 = r.run(List.of("1", "2"), Files.createDirectories(tmp.resolve("a")));
+            assertEquals("the evaluator stopped after 1 of 2 cells", short1.failure());
+            Runner.Outcome bad = r.run(List.of("1"), Files.createDirectories(tmp.resolve("b")));
+            assertEquals("bad request line: x", bad.failure(), "the same process answered the second request");
+        }
     }
 
     @Test
-    void aWarmRunnerKeepsItsProcessButGivesEachRunAFreshStudentJvm() throws Exception {
+    void theRequestCarriesTheConfinementOfTheRun() throws Exception {
+        Path seen = tmp.resolve("request.json");
+        Runner.Options o = withJava(script("read -r l; echo \"$l\" > '" + seen + "';"
+                + " echo '{\"end\": true, \"cells\": 0, \"error\": null}'; cat >/dev/null"), 5, 5);
+        Path work = Files.createDirectories(tmp.resolve("w"));
+        try (Runner r = new Runner(o.withConfinement(o.confinement().withLauncher(List.of("bwrap", "--"))))) {
+            r.run(List.of(), work);
+        }
+        com.google.gson.JsonObject req = com.google.gson.JsonParser.parseString(Files.readString(seen)).getAsJsonObject();
+        assertEquals(Confinement.GRADER.inDir(work).withLauncher(List.of("bwrap", "--")), Confinement.readFrom(req));
+    }
+
+    @Test
+    void aRunnerKeepsItsProcessButGivesEachRunAFreshStudentJvm() throws Exception {
         String pids = "ProcessHandle.current().pid() + \"|\" + ProcessHandle.current().parent().get().pid()";
-        try (Runner r = new Runner(Runner.Options.defaults().withTimeout(3), true)) {
+        try (Runner r = new Runner(Runner.Options.defaults().withTimeout(3))) {
             Runner.Outcome a = r.run(List.of("int x = 7;", pids, "System.exit(1);", "while (true) { }"),
                     Files.createDirectories(tmp.resolve("a")));
             Runner.Outcome b = r.run(List.of("x", pids, "5 * 5"), Files.createDirectories(tmp.resolve("b")));
@@ -141,8 +191,8 @@ class RunnerTest {
     }
 
     @Test
-    void aHungWarmRunnerIsKilledAndTheNextRunStartsANewOne() throws Exception {
-        try (Runner r = new Runner(withJava(fakeMany(), 1, 1), true)) {
+    void aHungRunnerIsKilledAndTheNextRunStartsANewOne() throws Exception {
+        try (Runner r = new Runner(withJava(fakeMany(), 1, 1))) {
             long t0 = System.nanoTime();
             Runner.Outcome hung = r.run(List.of("hang", "2"), Files.createDirectories(tmp.resolve("h")));
             assertTrue((System.nanoTime() - t0) / 1e9 < 15, "killed at the deadline");
@@ -156,8 +206,8 @@ class RunnerTest {
     }
 
     @Test
-    void aWarmRunnerThatDiesReportsWhatItGotAndIsReplaced() throws Exception {
-        try (Runner r = new Runner(withJava(fakeMany(), 5, 5), true)) {
+    void aRunnerThatDiesMidwayReportsWhatItGotAndIsReplaced() throws Exception {
+        try (Runner r = new Runner(withJava(fakeMany(), 5, 5))) {
             Runner.Outcome died = r.run(List.of("die", "2"), Files.createDirectories(tmp.resolve("d")));
             assertFalse(died.completed());
             assertEquals(1, died.cells().size());
