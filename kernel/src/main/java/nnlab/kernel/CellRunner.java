@@ -48,13 +48,16 @@ import java.util.Map;
  * when the JVM for the cells could not start (a bad {@code --vm-option}, for example).
  *
  * <p>{@code --many} (used by the grader to keep the compiler warm): standard input holds one request
- * per line, a JSON array of cell sources or {@code {"cells": [...], "dir": "/path"}}; each request is
- * answered with its cell lines as above and then {@code {"end":true,"cells":n,"error":null}} (error
- * says why no cells ran, e.g. a bad line). Every request gets a NEW {@link Evaluator}, so its code runs
- * in a fresh student JVM: nothing a request defines, loads or breaks is seen by the next one; only
- * the compiler JVM is shared. With {@code dir}, the student JVM runs in that directory with
- * {@code HOME} and {@code user.home} set to it and {@code TMPDIR}/{@code java.io.tmpdir} to
- * {@code dir/tmp}. The runner exits 0 when standard input ends.
+ * per line, a JSON array of cell sources or {@code {"cells": [...], "dir": "/path", "env": ["PATH",
+ * "NNLAB_*"], "launcher": ["bwrap", ..., "--"]}} ({@code dir}, {@code env} and {@code launcher} are
+ * optional: the student JVM's {@link Confinement}); each request is answered with its cell lines as
+ * above and then {@code {"end":true,"cells":n,"error":null}} (error says why no cells ran, e.g. a bad
+ * line). Every request gets a NEW {@link Evaluator}, so its code runs in a fresh student JVM: nothing a
+ * request defines, loads or breaks is seen by the next one; only the compiler JVM is shared. With
+ * {@code dir}, the student JVM runs in that directory with {@code HOME} and {@code user.home} set to it
+ * and {@code TMPDIR}/{@code java.io.tmpdir} to {@code dir/tmp}; with {@code env}, it sees only those
+ * environment variables ({@code NAME*} keeps a prefix); with {@code launcher}, its command starts with
+ * those words. The runner exits 0 when standard input ends.
  *
  * <pre>{@code
  * echo '["int x = 6 * 7;", "x"]' | java -cp kernel/target/kernel.jar:kernel/target/lib/* nnlab.kernel.CellRunner
@@ -160,16 +163,13 @@ public final class CellRunner {
 
     private static void runRequest(String line, Evaluator.Options options, PrintStream json) {
         List<String> cells;
-        java.nio.file.Path dir = null;
-        List<String> vm = new ArrayList<>(options.vmOptions());
+        Confinement confinement = Confinement.NONE;
         int ran = 0;
         String error = null;
         try {
             JsonElement req = JsonParser.parseString(line);
-            if (req.isJsonObject() && req.getAsJsonObject().has("dir")) {
-                dir = java.nio.file.Path.of(req.getAsJsonObject().get("dir").getAsString()).toAbsolutePath();
-                vm.add("-Duser.home=" + dir);
-                vm.add("-Djava.io.tmpdir=" + dir.resolve("tmp"));
+            if (req.isJsonObject()) {
+                confinement = Confinement.readFrom(req.getAsJsonObject());
             }
             cells = cells(req.isJsonObject() ? req.getAsJsonObject().get("cells") : req);
         } catch (RuntimeException e) {
@@ -177,14 +177,13 @@ public final class CellRunner {
             error = "bad request line: " + e.getMessage();
         }
         if (cells != null) {
-            Evaluator.Options o = new Evaluator.Options(options.classpath(), vm, options.timeoutSeconds(),
-                    options.maxOutputChars());
-            try (Evaluator ev = new Evaluator(o, dir)) {
+            try (Evaluator ev = new Evaluator(options.confined(confinement))) {
                 for (; ran < cells.size(); ran++) {
                     json.println(GSON.toJson(runCell(ev, ran, cells.get(ran))));
                 }
-            } catch (IllegalStateException e) {
-                error = "the JVM for the cells could not start (check --vm-option and --classpath): " + e.getMessage();
+            } catch (IllegalStateException | java.io.UncheckedIOException e) {
+                error = "the JVM for the cells could not start (check --vm-option, --classpath and the request's"
+                        + " dir and launcher): " + e.getMessage();
             }
         }
         Map<String, Object> end = new LinkedHashMap<>();

@@ -35,7 +35,9 @@ import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
  * with an {@code execute_result} (the last expression, rendered as PNG, HTML or text) or an
  * {@code error}. The interrupt request (kernelspec {@code interrupt_mode: message}) stops the
  * running cell. The evaluator starts in the background so {@code kernel_info} is answered at
- * once; the first cell waits for it. The kernel_info reply carries {@code "status": "ok"}.
+ * once; the first cell waits for it. The kernel_info reply carries {@code "status": "ok"}. Output
+ * made between cells (a background thread still printing) goes to the evaluator's kernel-level
+ * listener, {@link BetweenCells}, which publishes it under the last execute request, as ipykernel does.
  *
  * <pre>{@code
  * JavaKernel k = new JavaKernel(Evaluator.Options.fromEnvironment());
@@ -47,6 +49,7 @@ public final class JavaKernel extends BaseKernel {
     static final String VERSION = "0.1.0";
 
     private final CompletableFuture<Evaluator> evaluator;
+    private final BetweenCells betweenCells = new BetweenCells();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "nnlab-output-batcher");
         t.setDaemon(true);
@@ -60,7 +63,11 @@ public final class JavaKernel extends BaseKernel {
                 List.of(new HelpLink("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/")),
                 null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null,
                 new MagicsRegistry(), false, new StringStyler("", "", "", n -> ""));
-        this.evaluator = CompletableFuture.supplyAsync(() -> new Evaluator(options));
+        this.evaluator = CompletableFuture.supplyAsync(() -> {
+            Evaluator ev = new Evaluator(options);
+            ev.setIdleListener(betweenCells);
+            return ev;
+        });
     }
 
     private Evaluator ev() {
@@ -77,6 +84,7 @@ public final class JavaKernel extends BaseKernel {
         CellResult r;
         try (NotebookOutput out = new NotebookOutput(env, timer)) {
             try {
+                betweenCells.target = out;   // from the end of this cell until the next one starts
                 r = ev().run(request.getCode(), out);
             } catch (RuntimeException e) {
                 r = new CellResult(CellResult.Status.CRASH, null, null, "KernelError",
@@ -93,6 +101,34 @@ public final class JavaKernel extends BaseKernel {
             ErrorReply error = new ErrorReply(r.ename(), r.evalue(), r.traceback());
             error.setExecutionCount(count);
             env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
+        }
+    }
+
+    /**
+     * The kernel-level listener: output made while no cell runs goes to the last cell's request (a
+     * closed {@link NotebookOutput} publishes at once); before the first cell there is nowhere to show it.
+     */
+    static final class BetweenCells implements Listener {
+        volatile Listener target = Listener.NONE;
+
+        @Override
+        public void stdout(String text) {
+            target.stdout(text);
+        }
+
+        @Override
+        public void stderr(String text) {
+            target.stderr(text);
+        }
+
+        @Override
+        public void display(String id, Map<String, String> bundle) {
+            target.display(id, bundle);
+        }
+
+        @Override
+        public void update(String id, Map<String, String> bundle) {
+            target.update(id, bundle);
         }
     }
 

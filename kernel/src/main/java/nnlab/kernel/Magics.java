@@ -22,18 +22,28 @@ import java.util.Map;
  * %load helpers.jsh
  * %time train(net, 10)
  * }</pre>
+ *
+ * <p>Magics see the session only through {@link Host}: the running cell's Java evaluation, its output
+ * and the class path. A new magic ({@code %maven}, say) adds what it needs there, not a call back into
+ * the evaluator.
  */
 final class Magics {
     static final String KNOWN = "%classpath, %jars, %load, %time and %%time";
 
-    private final Evaluator ev;
+    /** What magics may do to the session, on behalf of the running cell. */
+    interface Host {
+        /** Runs Java code starting at cell line {@code firstLine}; the bundle of its last value, or null. */
+        Map<String, String> eval(String code, int firstLine) throws CellFailure;
 
-    Magics(Evaluator ev) {
-        this.ev = ev;
+        /** Adds a class path entry for the compiler and the student JVM, kept across restarts. */
+        void addToClasspath(String path);
+
+        /** Prints text to the cell's stdout. */
+        void print(String text);
     }
 
     /** Runs a whole cell; returns the bundle of the last value, or null. */
-    Map<String, String> run(String cell, Evaluator.Cell c) throws CellFailure {
+    Map<String, String> run(String cell, Host c) throws CellFailure {
         String stripped = cell.stripLeading();
         if (stripped.startsWith("%%")) {
             int skipped = lineCount(cell.substring(0, cell.length() - stripped.length()));
@@ -46,14 +56,14 @@ final class Magics {
             }
             long t0 = System.nanoTime();
             Map<String, String> v = lines(body, skipped + 2, c);
-            c.text(wallTime(t0), false);
+            c.print(wallTime(t0));
             return v;
         }
         return lines(cell, 1, c);
     }
 
     /** Runs code mixed with line magics; {@code firstLine} is the cell line of the first line. */
-    Map<String, String> lines(String code, int firstLine, Evaluator.Cell c) throws CellFailure {
+    Map<String, String> lines(String code, int firstLine, Host c) throws CellFailure {
         String[] lines = code.split("\n", -1);
         StringBuilder chunk = new StringBuilder();
         int chunkStart = firstLine;
@@ -61,7 +71,7 @@ final class Magics {
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].stripLeading().startsWith("%")) {
                 if (!chunk.toString().isBlank()) {
-                    value = ev.evalCode(chunk.toString(), chunkStart, c);
+                    value = c.eval(chunk.toString(), chunkStart);
                 }
                 value = lineMagic(lines[i].strip(), firstLine + i, c);
                 chunk.setLength(0);
@@ -71,17 +81,17 @@ final class Magics {
             }
         }
         if (!chunk.toString().isBlank()) {
-            value = ev.evalCode(chunk.toString(), chunkStart, c);
+            value = c.eval(chunk.toString(), chunkStart);
         }
         return value;
     }
 
-    private Map<String, String> lineMagic(String line, int cellLine, Evaluator.Cell c) throws CellFailure {
+    private Map<String, String> lineMagic(String line, int cellLine, Host c) throws CellFailure {
         String name = line.substring(1).split("\\s+")[0];
         String args = line.substring(1 + name.length()).strip();
         switch (name) {
             case "classpath", "jars" -> {
-                addPaths(name, args, cellLine);
+                addPaths(name, args, cellLine, c);
                 return null;
             }
             case "load" -> {
@@ -89,15 +99,15 @@ final class Magics {
             }
             case "time" -> {
                 long t0 = System.nanoTime();
-                Map<String, String> v = ev.evalCode(args, cellLine, c);
-                c.text(wallTime(t0), false);
+                Map<String, String> v = c.eval(args, cellLine);
+                c.print(wallTime(t0));
                 return v;
             }
             default -> throw unknown("%" + name, cellLine);
         }
     }
 
-    private void addPaths(String magic, String args, int cellLine) throws CellFailure {
+    private void addPaths(String magic, String args, int cellLine, Host c) throws CellFailure {
         if (args.isEmpty()) {
             throw bad("%" + magic + " needs at least one path or glob, e.g. %" + magic + " lib/*.jar", cellLine);
         }
@@ -111,16 +121,16 @@ final class Magics {
             for (Path p : paths) {
                 if (magic.equals("jars") && Files.isDirectory(p)) {
                     for (Path jar : Classpath.expand(p + "/*.jar")) {
-                        ev.addToClasspath(jar.toString());
+                        c.addToClasspath(jar.toString());
                     }
                 } else if (magic.equals("classpath") || p.toString().endsWith(".jar")) {
-                    ev.addToClasspath(p.toString());
+                    c.addToClasspath(p.toString());
                 }
             }
         }
     }
 
-    private Map<String, String> load(String file, int cellLine, Evaluator.Cell c) throws CellFailure {
+    private Map<String, String> load(String file, int cellLine, Host c) throws CellFailure {
         if (file.isEmpty()) {
             throw bad("%load needs a file name, e.g. %load helpers.jsh", cellLine);
         }

@@ -42,7 +42,7 @@ import nnlab.kernel.agent.RemoteAgent;
  * throw the agent's stop exception into it through JDI (works for a busy {@code while (true) {}}).
  *
  * <pre>{@code
- * JShell.builder().executionEngine(new StudentJvm.Provider(), Map.of())
+ * JShell.builder().executionEngine(new StudentJvm.Provider(Confinement.NONE), Map.of())
  * }</pre>
  */
 final class StudentJvm extends JdiExecutionControl {
@@ -51,20 +51,12 @@ final class StudentJvm extends JdiExecutionControl {
 
     /** Provider handed to {@code JShell.Builder.executionEngine}. */
     static final class Provider implements ExecutionControlProvider {
-        private final java.nio.file.Path workDir;
+        private final Confinement confinement;
         volatile Process process;
 
-        /** The student JVM inherits this JVM's working directory and environment. */
-        Provider() {
-            this(null);
-        }
-
-        /**
-         * The student JVM runs in {@code workDir} (when not null) with {@code HOME} set to it and
-         * {@code TMPDIR} to {@code workDir/tmp}; the rest of the environment is this JVM's.
-         */
-        Provider(java.nio.file.Path workDir) {
-            this.workDir = workDir;
+        /** The student JVM is started as {@code confinement} says (folder, environment, launcher prefix). */
+        Provider(Confinement confinement) {
+            this.confinement = confinement;
         }
 
         @Override
@@ -94,8 +86,9 @@ final class StudentJvm extends JdiExecutionControl {
         }
 
         /**
-         * Starts the JVM with JDWP connecting back to a JDI listener, in {@code workDir}: JShell's
-         * {@code JdiInitiator} does the same but cannot choose the new process's directory.
+         * Starts the JVM with JDWP connecting back to a JDI listener, confined: JShell's
+         * {@code JdiInitiator} does the same but cannot choose the new process's directory,
+         * environment or launcher.
          */
         private VirtualMachine launch(int agentPort, List<String> vmOptions) throws Exception {
             ListeningConnector jdi = com.sun.jdi.Bootstrap.virtualMachineManager().listeningConnectors().stream()
@@ -110,15 +103,12 @@ final class StudentJvm extends JdiExecutionControl {
                 cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
                 cmd.add("-agentlib:jdwp=transport=dt_socket,address=" + address);
                 cmd.addAll(vmOptions);
+                cmd.addAll(confinement.vmOptions());   // after the options given, so they win
                 cmd.add(RemoteAgent.class.getName());
                 cmd.add(Integer.toString(agentPort));
-                ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD);
-                if (workDir != null) {
-                    pb.directory(workDir.toFile());
-                    pb.environment().put("HOME", workDir.toString());
-                    pb.environment().put("TMPDIR", workDir.resolve("tmp").toString());
-                }
+                ProcessBuilder pb = new ProcessBuilder(confinement.command(cmd))
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+                confinement.applyTo(pb);
                 Process p = pb.start();
                 process = p;
                 // a JVM that dies at start (a bad option) ends the wait for its connection at once

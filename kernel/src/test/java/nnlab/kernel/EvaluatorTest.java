@@ -222,6 +222,70 @@ class EvaluatorTest {
     }
 
     @Test
+    void outputBetweenCellsGoesToTheKernelLevelListenerNotTheLastCell() throws Exception {
+        Recorder between = new Recorder();
+        ev.setIdleListener(between);
+        try {
+            Recorder cell = new Recorder();
+            assertTrue(ev.run("new Thread(() -> { try { Thread.sleep(400); } catch (InterruptedException e) { }"
+                    + " System.out.println(\"later\"); }).start();", cell).ok());
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (!between.out.toString().contains("later") && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            assertEquals("later\n", between.out.toString());
+            assertEquals("", cell.out.toString(), "the cell had ended: its listener gets nothing more");
+        } finally {
+            ev.setIdleListener(Listener.NONE);
+        }
+    }
+
+    @Test
+    void aFrameOfUnknownKindIsReportedOnStderr() {
+        Recorder rec = new Recorder();
+        CellResult r = ev.run("System.out.print(\"\\u0001NNLAB{\\\"kind\\\":\\\"popup\\\",\\\"id\\\":null,\\\"data\\\":{}}\\u0004\");", rec);
+        assertTrue(r.ok(), r.toString());
+        assertEquals(List.of(), rec.events, "not shown as a display");
+        assertEquals("nnlab kernel: dropped a display message from the notebook's Java process:"
+                + " unknown frame kind 'popup' (expected display, update or result)\n", rec.err.toString());
+    }
+
+    @Test
+    void internalEvaluationLeavesNothingInTheStudentsSession() {
+        int before = activeSnippets();
+        Recorder rec = new Recorder();
+        CellResult r = ev.evaluateInternal("nnlab.kernel.agent.Agent.class.getSimpleName()", rec);
+        assertEquals(CellResult.Status.OK, r.status(), r.toString());
+        assertEquals("\"Agent\"", r.text());
+        assertTrue(ev.evaluateInternal("int internalOnly = 5;", rec).ok());
+        assertTrue(ev.evaluateInternal("System.out.println(\"to the widget\")", rec).ok());
+        assertEquals("to the widget\n", rec.out.toString(), "output goes to the listener given");
+        assertEquals(before, activeSnippets(), "no variable, temporary or declaration is left behind");
+        assertEquals("CompilationException", run("internalOnly").ename());
+
+        CellResult bad = ev.evaluateInternal("Integer.parseInt(\"x\")", rec);
+        assertEquals(CellResult.Status.ERROR, bad.status());
+        assertEquals("java.lang.NumberFormatException", bad.ename());
+        assertEquals("2", run("1 + 1").text(), "the session goes on");
+    }
+
+    @Test
+    void theStopButtonStopsAnInternalEvaluation() throws Exception {
+        CompletableFuture<CellResult> running = CompletableFuture.supplyAsync(
+                () -> ev.evaluateInternal("while (true) { }", Listener.NONE));
+        Thread.sleep(1000);
+        ev.interrupt();
+        assertEquals(CellResult.Status.INTERRUPTED, running.get().status());
+        assertEquals("3", run("1 + 2").text());
+    }
+
+    /** Declarations, variables and imports the student's code can refer to. */
+    private static int activeSnippets() {
+        jdk.jshell.JShell shell = ev.session().shell();
+        return (int) shell.snippets().filter(s -> s instanceof jdk.jshell.PersistentSnippet && shell.status(s).isActive()).count();
+    }
+
+    @Test
     void editorHelp() {
         assertEquals("complete", ev.isComplete("int x = 1;"));
         assertEquals("incomplete", ev.isComplete("for (int i = 0; i < 3; i++) {"));

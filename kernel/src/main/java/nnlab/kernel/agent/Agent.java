@@ -14,8 +14,8 @@ import nnlab.display.Display;
  * <p>User code runs in a separate JVM (JShell's remote agent). {@link #install()} is evaluated
  * once at session start: it keeps the JVM's original {@code System.out} as the channel to the
  * kernel, installs a {@link Display.Backend} so library code and {@code display(obj)} reach the
- * notebook, and installs the {@link ExitGuard}. A message is one JSON object framed as
- * {@code \u0001NNLAB{...}\u0004}; the kernel cuts these frames out of the stdout stream, so text
+ * notebook, and installs the {@link ExitGuard}. A message is one {@link Frame}
+ * ({@code \u0001NNLAB{...}\u0004}); the kernel cuts these frames out of the stdout stream, so text
  * and pictures arrive in the order the cell produced them.
  *
  * <pre>{@code
@@ -25,11 +25,6 @@ import nnlab.display.Display;
  * }</pre>
  */
 public final class Agent {
-    /** First bytes of a frame; the frame ends with {@link #END}. */
-    public static final String START = "\u0001NNLAB";
-    /** Last byte of a frame. */
-    public static final char END = '\u0004';
-
     private static volatile PrintStream channel;
     private static volatile PrintStream out;
     private static volatile PrintStream err;
@@ -71,13 +66,13 @@ public final class Agent {
             @Override
             public String display(Object value) {
                 String id = UUID.randomUUID().toString();
-                send("display", id, value);
+                send(Frame.Kind.DISPLAY, id, value);
                 return id;
             }
 
             @Override
             public void update(String id, Object value) {
-                send("update", id, value);
+                send(Frame.Kind.UPDATE, id, value);
             }
         });
         boolean guarded = ExitGuard.install();
@@ -103,23 +98,23 @@ public final class Agent {
 
     /** Sends the rendering of a cell's last expression (an execute_result). */
     public static void result(Object value) {
-        send("result", null, value);
+        send(Frame.Kind.RESULT, null, value);
         flush();
     }
 
     /** IJava's {@code display(obj, "text/html", ...)}: shows only the listed MIME types (or their short names). */
     public static String display(Object value, String... mimeTypes) {
         String id = UUID.randomUUID().toString();
-        send("display", id, value, mimeTypes);
+        send(Frame.Kind.DISPLAY, id, value, mimeTypes);
         return id;
     }
 
     /** IJava's {@code updateDisplay(id, obj, "image/png", ...)}. */
     public static void update(String id, Object value, String... mimeTypes) {
-        send("update", id, value, mimeTypes);
+        send(Frame.Kind.UPDATE, id, value, mimeTypes);
     }
 
-    private static void send(String kind, String id, Object value, String... mimeTypes) {
+    private static void send(Frame.Kind kind, String id, Object value, String... mimeTypes) {
         Map<String, String> data = Render.bundle(value);
         if (mimeTypes.length > 0) {
             Map<String, String> kept = new LinkedHashMap<>();
@@ -134,11 +129,7 @@ public final class Agent {
                 data = kept;
             }
         }
-        Map<String, Object> msg = new LinkedHashMap<>();
-        msg.put("kind", kind);
-        msg.put("id", id);
-        msg.put("data", data);
-        String frame = START + Json.object(msg) + END;
+        String frame = new Frame(kind, id, data).encode();
         PrintStream out = channel != null ? channel : System.out;
         synchronized (out) {
             out.print(frame);

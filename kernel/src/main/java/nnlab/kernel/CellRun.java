@@ -1,0 +1,32 @@
+package nnlab.kernel;
+
+/**
+ * One cell (or internal evaluation) while it runs: its number, its output and why it was stopped.
+ *
+ * <p>The stop flags are set from other threads (the stop button, the timeout watchdog) and read by
+ * the thread running the cell.
+ *
+ * <pre>{@code
+ * CellRun r = new CellRun(3, new CellOutput(listener, 200_000));
+ * r.interrupted = true;    // the stop button
+ * r.stopped();             // true
+ * }</pre>
+ */
+final class CellRun {
+    final int number;
+    final CellOutput out;
+    volatile boolean running = true;
+    volatile boolean interrupted;
+    volatile boolean timedOut;
+    volatile boolean killed;
+
+    CellRun(int number, CellOutput out) {
+        this.number = number;
+        this.out = out;
+    }
+
+    /** True once the stop button, the timeout or the kill has hit this run. */
+    boolean stopped() {
+        return interrupted || timedOut || killed;
+    }
+}

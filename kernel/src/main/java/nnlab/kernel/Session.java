@@ -1,0 +1,234 @@
+package nnlab.kernel;
+
+import java.io.File;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import jdk.jshell.JShell;
+import jdk.jshell.PersistentSnippet;
+import jdk.jshell.SnippetEvent;
+import nnlab.kernel.agent.Frame;
+
+/**
+ * The life of a notebook session: one JShell whose snippets run in a student JVM, restarted when that JVM dies.
+ *
+ * <p>Owns what outlives a cell: the JVM-flag policy ({@link #studentJvmOptions}), the start-up imports
+ * (kernel-lib's packages, {@link KernelLibPackages}), IJava's {@code display}/{@code updateDisplay}
+ * helpers, the agent's installation, class path entries added by {@code %classpath}/{@code %jars} (kept
+ * across restarts) and the student JVM's {@link Process}. The JVM's stdout and stderr go to the
+ * {@link Output} given at construction (the evaluator routes them to the running cell or to its
+ * kernel-level listener). Running cells is {@link Evaluator}'s part.
+ *
+ * <pre>{@code
+ * Session s = new Session(options, output);   // the student JVM starts now
+ * s.hidden("nnlab.kernel.agent.Agent.flush()");
+ * s.close();
+ * }</pre>
+ */
+final class Session implements AutoCloseable {
+
+    /** Receives what the student JVM prints and sends. */
+    interface Output {
+        /** Text printed to stdout ({@code err} false) or stderr. */
+        void text(String text, boolean err);
+
+        /** A display, update or result {@link Frame}. */
+        void frame(Frame frame);
+    }
+
+    private static final List<String> JAVA_IMPORTS = List.of("java.util", "java.io", "java.util.stream", "java.util.function");
+
+    private final Evaluator.Options options;
+    private final Output output;
+    private final List<String> addedClasspath = new ArrayList<>();
+    private volatile JShell shell;
+    private volatile boolean died;
+    private volatile Process process;
+    private boolean exitGuarded;
+
+    /** Starts the session: the student JVM starts at once, confined as {@code options} say. */
+    Session(Evaluator.Options options, Output output) {
+        this.options = options;
+        this.output = output;
+        start();
+    }
+
+    /**
+     * Options of every student JVM: headless AWT and UTF-8 streams, the security manager allowed where the
+     * JDK still has one (the {@code System.exit} guard), the Vector API module and transparent huge pages
+     * (training speed, {@code bin/bench mlp}), then the class path and {@code options.vmOptions()} (given
+     * later, so they win).
+     */
+    static List<String> studentJvmOptions(Evaluator.Options options) {
+        List<String> vm = new ArrayList<>(List.of("-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
+                "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8", "-Dstdout.encoding=UTF-8",
+                "-Dstderr.encoding=UTF-8", "--class-path", String.join(File.pathSeparator, options.classpath())));
+        if (Runtime.version().feature() < 24) {
+            vm.add("-Djava.security.manager=allow");
+        }
+        // nnlab's tanh runs on the Vector API when the module is there (nnlab.tensor.Kernels; the JVM's
+        // "incubator modules" warning goes to the student JVM's own stderr, which nobody reads), and
+        // transparent huge pages spare the TLB misses of gathering batches from a large dataset, as
+        // NumPy's large arrays get them.
+        vm.add("--add-modules=jdk.incubator.vector");
+        vm.add("-XX:+UseTransparentHugePages");
+        vm.addAll(options.vmOptions());
+        return vm;
+    }
+
+    /** Packages every session imports: kernel-lib's, then {@code java.util}, {@code java.io}, streams, functions. */
+    static List<String> imports() {
+        List<String> all = new ArrayList<>(KernelLibPackages.find());
+        all.addAll(JAVA_IMPORTS);
+        return all;
+    }
+
+    private void start() {
+        RemoteStream out = new RemoteStream(t -> output.text(t, false), output::frame, t -> output.text(t, true));
+        RemoteStream err = new RemoteStream(t -> output.text(t, true), null, null);
+        StudentJvm.Provider provider = new StudentJvm.Provider(options.confinement());
+        JShell s = JShell.builder()
+                .out(new PrintStream(out, true, StandardCharsets.UTF_8))
+                .err(new PrintStream(err, true, StandardCharsets.UTF_8))
+                .in(InputStream.nullInputStream())
+                .executionEngine(provider, Map.of())
+                .remoteVMOptions(studentJvmOptions(options).toArray(String[]::new))
+                .build();
+        // the compiler's class path; a --class-path compiler option would hide later %classpath entries
+        s.addToClasspath(String.join(File.pathSeparator, options.classpath()));
+        s.onShutdown(x -> {
+            if (x == shell) {
+                died = true;
+            }
+        });
+        shell = s;
+        died = false;
+        process = provider.process;
+        for (String pkg : imports()) {
+            s.eval("import " + pkg + ".*;");
+        }
+        s.eval("String display(Object value) { return nnlab.display.Display.display(value); }");
+        s.eval("void updateDisplay(String id, Object value) { nnlab.display.Display.update(id, value); }");
+        s.eval("String display(Object value, String... mimeTypes) { return nnlab.kernel.agent.Agent.display(value, mimeTypes); }");
+        s.eval("void updateDisplay(String id, Object value, String... mimeTypes) { nnlab.kernel.agent.Agent.update(id, value, mimeTypes); }");
+        String info = hidden("nnlab.kernel.agent.Agent.install()");
+        if (info == null) {
+            throw new IllegalStateException("the student JVM did not start: check the class path "
+                    + options.classpath() + " and JVM options " + options.vmOptions());
+        }
+        exitGuarded = Boolean.parseBoolean(info);
+        for (String cp : addedClasspath) {
+            s.addToClasspath(cp);
+        }
+    }
+
+    /** The JShell (it fails with IllegalStateException once the student JVM has died; see {@link #died()}). */
+    JShell shell() {
+        return shell;
+    }
+
+    /** True once the student JVM has ended; {@link #restart()} starts a new one. */
+    boolean died() {
+        return died || shell == null;
+    }
+
+    /** Records that the student JVM is gone (JShell said so by throwing). */
+    void markDied() {
+        died = true;
+    }
+
+    /** True when {@code System.exit} in a cell is turned into an error instead of ending the JVM. */
+    boolean exitGuarded() {
+        return exitGuarded;
+    }
+
+    /**
+     * Evaluates {@code code} and drops every declaration it made (the temporary variable of an
+     * expression included), so the student's session sees nothing of it; returns JShell's events.
+     */
+    List<SnippetEvent> evalHidden(String code) {
+        JShell s = shell;
+        List<SnippetEvent> events = s.eval(code);
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() == null && e.snippet() instanceof PersistentSnippet p && s.status(p).isActive()) {
+                s.drop(p);
+            }
+        }
+        return events;
+    }
+
+    /** Evaluates an expression without leaving a snippet behind; returns its value string, or null on failure. */
+    String hidden(String expression) {
+        for (SnippetEvent e : evalHidden(expression)) {
+            if (e.causeSnippet() == null) {
+                return e.exception() == null ? e.value() : null;
+            }
+        }
+        return null;
+    }
+
+    /** A fresh student JVM and JShell; earlier definitions are gone, added class path entries are kept. */
+    void restart() {
+        JShell old = shell;
+        if (old != null) {
+            try {
+                old.close();
+            } catch (RuntimeException ignored) {
+                // already dead
+            }
+        }
+        kill();
+        start();
+    }
+
+    /** Adds a class path entry for the compiler and the student JVM (kept across restarts). */
+    void addToClasspath(String path) {
+        shell.addToClasspath(path);
+        addedClasspath.add(path);
+    }
+
+    /** Exit code of the student JVM once it has ended (waits up to 2 s), else null. */
+    Integer exitCode() {
+        Process p = process;
+        if (p == null) {
+            return null;
+        }
+        try {
+            return p.onExit().get(2, TimeUnit.SECONDS).exitValue();
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Kills the student JVM at once (its Process object, never a bare pid the OS may have reused). */
+    void kill() {
+        Process p = process;
+        if (p != null && p.isAlive()) {
+            p.destroyForcibly();
+        }
+    }
+
+    /** Ends JShell and the student JVM. */
+    @Override
+    public void close() {
+        JShell s = shell;
+        shell = null;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (RuntimeException ignored) {
+                // closing a dead session
+            }
+        }
+        kill();
+    }
+}

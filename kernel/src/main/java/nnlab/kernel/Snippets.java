@@ -1,0 +1,185 @@
+package nnlab.kernel;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.VarSnippet;
+import nnlab.kernel.agent.Render;
+
+/**
+ * Java code of a cell, run snippet by snippet in the session's JShell, and its last value rendered.
+ *
+ * <p>A cell is cut into JShell snippets; each is evaluated and remembered with its cell and line (so
+ * a stack frame of a method defined three cells ago says where it was written). A compile error, an
+ * exception or a stop ends the cell with a {@link CellFailure}. The last expression's value becomes a
+ * MIME bundle: primitives as text (numbers also carry {@link Render#NUMBER}), objects rendered in the
+ * student JVM by {@code Agent.result}, which answers with a result frame.
+ *
+ * <pre>{@code
+ * Snippets s = new Snippets(session);
+ * Map<String, String> v = s.eval("int a = 6;\na * 7", 1, run);   // {text/plain=42, ...number=42}
+ * }</pre>
+ */
+final class Snippets {
+    private static final Set<String> NUMERIC = Set.of("int", "long", "double", "float", "short", "byte");
+    private static final Set<String> PRIMITIVE = Set.of("int", "long", "double", "float", "short", "byte", "char", "boolean");
+
+    private final Session session;
+    private final Map<String, Errors.Place> places = new ConcurrentHashMap<>();
+
+    Snippets(Session session) {
+        this.session = session;
+    }
+
+    /** Forgets where snippets were written (after a restart their ids mean nothing). */
+    void forget() {
+        places.clear();
+    }
+
+    /**
+     * Runs Java code that starts at 1-based line {@code firstLine} of the cell, snippet by snippet;
+     * returns the bundle of the last expression's value, or null.
+     */
+    Map<String, String> eval(String code, int firstLine, CellRun run) throws CellFailure {
+        SourceCodeAnalysis sca = session.shell().sourceCodeAnalysis();
+        String rest = code;
+        Map<String, String> value = null;
+        while (!rest.isBlank()) {
+            int start = code.length() - rest.length();
+            CompletionInfo ci = sca.analyzeCompletion(rest);
+            if (ci.completeness() == Completeness.EMPTY) {
+                break;
+            }
+            // JShell numbers a snippet's lines wrongly when its source starts with blank lines:
+            // evaluate it from its first non-blank character and count lines from there
+            String src = ci.source() == null ? rest : ci.source();
+            int lead = src.length() - src.stripLeading().length();
+            int line = firstLine + lineOf(code, start + rest.length() - rest.stripLeading().length());
+            if (ci.completeness() == Completeness.DEFINITELY_INCOMPLETE) {
+                throw Errors.incomplete(rest, line);
+            }
+            value = evalSnippet(src.substring(lead), line, run);
+            rest = ci.source() == null ? "" : ci.remaining();
+        }
+        return value;
+    }
+
+    /**
+     * Runs the kernel's own {@code code} (one expression or statement) so that the student's session
+     * keeps nothing of it ({@link Session#evalHidden}); returns its value as text, or null.
+     */
+    Map<String, String> internal(String code, CellRun run) throws CellFailure {
+        List<SnippetEvent> events = session.evalHidden(code);
+        checkStopped(run);
+        Map<String, String> value = null;
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() != null) {
+                continue;
+            }
+            if (e.status() == Snippet.Status.REJECTED) {
+                throw Errors.compile(session.shell().diagnostics(e.snippet()).toList(), code, 1);
+            }
+            if (e.exception() != null) {
+                throw exception(e, run);
+            }
+            value = e.value() == null ? null : Map.of("text/plain", e.value());
+        }
+        return value;
+    }
+
+    private static int lineOf(String s, int pos) {
+        return (int) s.substring(0, pos).chars().filter(ch -> ch == '\n').count();
+    }
+
+    private void checkStopped(CellRun run) throws CellFailure {
+        if (run.stopped() || session.died()) {
+            throw CellFailure.simple(CellResult.Status.INTERRUPTED, "InterruptedException", "stopped");
+        }
+    }
+
+    private Map<String, String> evalSnippet(String src, int line, CellRun run) throws CellFailure {
+        JShell shell = session.shell();
+        List<SnippetEvent> events = shell.eval(src);
+        checkStopped(run);
+        Map<String, String> value = null;
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() != null) {
+                continue;
+            }
+            Snippet s = e.snippet();
+            places.put(s.id(), new Errors.Place(run.number, line));
+            if (e.status() == Snippet.Status.REJECTED) {
+                throw Errors.compile(shell.diagnostics(s).toList(), src, line);
+            }
+            if (e.exception() != null) {
+                throw exception(e, run);
+            }
+            if (e.status() == Snippet.Status.RECOVERABLE_DEFINED || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                // like jshell: a declaration may use something defined later; say so instead of failing
+                List<String> missing = shell.unresolvedDependencies((DeclarationSnippet) s).toList();
+                run.out.text("Note: cell line " + line + " uses " + String.join(", ", missing)
+                        + ", which is not defined yet; define it before calling this.\n", false);
+            }
+            value = valueOf(e, run);
+        }
+        return value;
+    }
+
+    private CellFailure exception(SnippetEvent e, CellRun run) {
+        CellFailure f = Errors.runtime(e.exception(), places, run.number);
+        if (f.ename.equals("nnlab.kernel.agent.ExitGuard$ExitCalled")) {
+            return CellFailure.simple(CellResult.Status.EXIT, "SystemExit", f.evalue);
+        }
+        return f;
+    }
+
+    private Map<String, String> valueOf(SnippetEvent e, CellRun run) throws CellFailure {
+        Snippet s = e.snippet();
+        String text = e.value();
+        String type;
+        String ref;
+        if (s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            type = ((VarSnippet) s).typeName();
+            ref = ((VarSnippet) s).name();
+        } else if (s.subKind() == Snippet.SubKind.VAR_VALUE_SUBKIND) {
+            type = ((ExpressionSnippet) s).typeName();
+            ref = ((ExpressionSnippet) s).name();
+        } else {
+            return null;
+        }
+        if (text == null || text.equals("null")) {
+            return null;
+        }
+        Map<String, String> bundle = new LinkedHashMap<>();
+        bundle.put("text/plain", text);
+        if (PRIMITIVE.contains(type)) {
+            if (NUMERIC.contains(type)) {
+                bundle.put(Render.NUMBER, text);
+            }
+            return bundle;
+        }
+        return rendered(ref, run, bundle);
+    }
+
+    /** The student JVM's rendering of the variable {@code ref} (a result frame), else {@code plain}. */
+    private Map<String, String> rendered(String ref, CellRun run, Map<String, String> plain) throws CellFailure {
+        run.out.takeResult();
+        for (SnippetEvent r : session.shell().eval("nnlab.kernel.agent.Agent.result(" + ref + ");")) {
+            if (r.causeSnippet() == null && r.exception() != null) {
+                throw exception(r, run);
+            }
+        }
+        Map<String, String> result = run.out.takeResult();
+        return result == null ? plain : result;
+    }
+}
