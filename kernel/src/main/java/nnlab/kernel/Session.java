@@ -92,6 +92,7 @@ final class Session implements AutoCloseable {
     private void start() {
         RemoteStream out = new RemoteStream(t -> output.text(t, false), output::frame, t -> output.text(t, true));
         RemoteStream err = new RemoteStream(t -> output.text(t, true), null, null);
+        CompilerWarmup.start(options.classpath(), imports());     // while this thread waits for the student JVM below
         StudentJvm.Provider provider = new StudentJvm.Provider(options.confinement());
         JShell s = JShell.builder()
                 .out(new PrintStream(out, true, StandardCharsets.UTF_8))
@@ -113,10 +114,7 @@ final class Session implements AutoCloseable {
         for (String pkg : imports()) {
             s.eval("import " + pkg + ".*;");
         }
-        s.eval("String display(Object value) { return nnlab.display.Display.display(value); }");
-        s.eval("void updateDisplay(String id, Object value) { nnlab.display.Display.update(id, value); }");
-        s.eval("String display(Object value, String... mimeTypes) { return nnlab.kernel.agent.Agent.display(value, mimeTypes); }");
-        s.eval("void updateDisplay(String id, Object value, String... mimeTypes) { nnlab.kernel.agent.Agent.update(id, value, mimeTypes); }");
+        s.eval("import static nnlab.kernel.agent.Functions.*;");     // display, updateDisplay
         String info = hidden("nnlab.kernel.agent.Agent.install()");
         if (info == null) {
             throw new IllegalStateException("the student JVM did not start: check the class path "

@@ -20,6 +20,8 @@ import nnlab.plot.Plots;
  *
  * <p>Off with {@code -Dnnlab.warmup=false}, and in text-only sessions ({@code -Dnnlab.render=text},
  * the grader's), which draw no PNGs and run one short-lived JVM per submission.
+ * {@code -Dnnlab.warmup.delayMillis=N} makes it wait N ms first: the tests use it to show that a
+ * cell does not wait for the warm-up.
  */
 final class Warmup {
     /** The thread's name, so tests can find it. */
@@ -43,8 +45,12 @@ final class Warmup {
     private record Point(double x, double y) {
     }
 
+    /** What the last warm-up threw (null if nothing): it never reaches the student, so tests read it here. */
+    static volatile Throwable failure;
+
     private static void run() {
         try {
+            Thread.sleep(Long.getLong("nnlab.warmup.delayMillis", 0));
             DoubleBinaryOperator f = (x, y) -> x * x + y * y + Math.cos(3 * x);     // LambdaMetafactory
             Point p = new Point(1, f.applyAsDouble(1, 2));
             String text = "f = " + p.y() + " at " + p + String.format(" %.4f", p.x()); // StringConcatFactory, ObjectMethods
@@ -56,6 +62,7 @@ final class Warmup {
         } catch (Throwable e) {
             // A warm-up that fails costs only the time it took: the cell that needs the same thing
             // meets the same error itself, with the student's stack trace.
+            failure = e;
         }
     }
 }
