@@ -92,7 +92,6 @@ final class Session implements AutoCloseable {
     private void start() {
         RemoteStream out = new RemoteStream(t -> output.text(t, false), output::frame, t -> output.text(t, true));
         RemoteStream err = new RemoteStream(t -> output.text(t, true), null, null);
-        CompilerWarmup.start(options.classpath(), imports());     // while this thread waits for the student JVM below
         StudentJvm.Provider provider = new StudentJvm.Provider(options.confinement());
         JShell s = JShell.builder()
                 .out(new PrintStream(out, true, StandardCharsets.UTF_8))
