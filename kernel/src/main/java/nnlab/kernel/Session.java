@@ -113,10 +113,7 @@ final class Session implements AutoCloseable {
         for (String pkg : imports()) {
             s.eval("import " + pkg + ".*;");
         }
-        s.eval("String display(Object value) { return nnlab.display.Display.display(value); }");
-        s.eval("void updateDisplay(String id, Object value) { nnlab.display.Display.update(id, value); }");
-        s.eval("String display(Object value, String... mimeTypes) { return nnlab.kernel.agent.Agent.display(value, mimeTypes); }");
-        s.eval("void updateDisplay(String id, Object value, String... mimeTypes) { nnlab.kernel.agent.Agent.update(id, value, mimeTypes); }");
+        s.eval("import static nnlab.kernel.agent.Functions.*;");     // display, updateDisplay
         String info = hidden("nnlab.kernel.agent.Agent.install()");
         if (info == null) {
             throw new IllegalStateException("the student JVM did not start: check the class path "

@@ -75,7 +75,9 @@ public final class Agent {
                 send(Frame.Kind.UPDATE, id, value);
             }
         });
-        return ExitGuard.install();
+        boolean guarded = ExitGuard.install();
+        Warmup.start();
+        return guarded;
     }
 
     /** Pushes buffered stdout and stderr to the kernel (called at the end of every cell). */

@@ -45,6 +45,11 @@ public final class Render {
     private Render() {
     }
 
+    /** True in a text-only session ({@code -Dnnlab.render=text}): no PNG or HTML is made. */
+    static boolean textOnly() {
+        return TEXT_ONLY;
+    }
+
     /** The MIME bundle (type to content; binary content base64) for {@code value}. */
     public static Map<String, String> bundle(Object value) {
         Map<String, String> b = new LinkedHashMap<>();

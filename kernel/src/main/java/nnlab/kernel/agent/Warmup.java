@@ -1,0 +1,68 @@
+package nnlab.kernel.agent;
+
+import java.util.List;
+import java.util.function.DoubleBinaryOperator;
+import java.util.stream.IntStream;
+
+import nnlab.plot.Plots;
+
+/**
+ * Loads, on a background thread of the student JVM, what a notebook's first cells would otherwise
+ * load on the student's time: the JVM's lambda, string-concatenation and record bootstraps, and the
+ * whole chart path (nnlab's plots, XChart, Java2D's headless toolkit, the PNG writer).
+ *
+ * <p>Measured on lesson 01 (`bin/bench cells`): the first lambda in a cell cost 0.2–0.3 s and the
+ * first chart about 1 s, once per session. The thread starts when the session does
+ * ({@link Agent#install()}), while the student reads the first cell, at the lowest priority. It
+ * defines nothing the student's code can see (no snippets, no fields), prints nothing and
+ * publishes nothing: the chart is rendered and the bytes dropped. A cell sent at once does not wait
+ * for it: they share only the JVM's class loading, which the cell would have to do anyway.
+ *
+ * <p>Off with {@code -Dnnlab.warmup=false}, and in text-only sessions ({@code -Dnnlab.render=text},
+ * the grader's), which draw no PNGs and run one short-lived JVM per submission.
+ * {@code -Dnnlab.warmup.delayMillis=N} makes it wait N ms first: the tests use it to show that a
+ * cell does not wait for the warm-up.
+ */
+final class Warmup {
+    /** The thread's name, so tests can find it. */
+    static final String THREAD = "nnlab-warmup";
+
+    private Warmup() {
+    }
+
+    /** Starts the warm-up thread unless it is switched off; returns it, or null. */
+    static Thread start() {
+        if ("false".equals(System.getProperty("nnlab.warmup")) || Render.textOnly()) {
+            return null;
+        }
+        Thread t = new Thread(Warmup::run, THREAD);
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+        return t;
+    }
+
+    private record Point(double x, double y) {
+    }
+
+    /** What the last warm-up threw (null if nothing): it never reaches the student, so tests read it here. */
+    static volatile Throwable failure;
+
+    private static void run() {
+        try {
+            Thread.sleep(Long.getLong("nnlab.warmup.delayMillis", 0));
+            DoubleBinaryOperator f = (x, y) -> x * x + y * y + Math.cos(3 * x);     // LambdaMetafactory
+            Point p = new Point(1, f.applyAsDouble(1, 2));
+            String text = "f = " + p.y() + " at " + p + String.format(" %.4f", p.x()); // StringConcatFactory, ObjectMethods
+            double[] xs = IntStream.range(0, 20).mapToDouble(i -> i).toArray();
+            var map = Plots.contour(f, -1, 1, -1, 1, 10);
+            Plots.path(map, xs, xs);
+            var curve = Plots.line(xs, xs, text);
+            Render.bundle(Plots.grid(1, 2, List.of(map, curve)));                   // renders and encodes a PNG
+        } catch (Throwable e) {
+            // A warm-up that fails costs only the time it took: the cell that needs the same thing
+            // meets the same error itself, with the student's stack trace.
+            failure = e;
+        }
+    }
+}

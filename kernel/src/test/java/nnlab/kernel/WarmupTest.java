@@ -1,0 +1,50 @@
+package nnlab.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The student JVM's start-up warm-up: it runs cleanly, prints nothing, defines nothing and delays no cell. */
+class WarmupTest {
+
+    @Test
+    void studentJvmWarmupRunsCleanlyAndSilently() throws Exception {
+        PrintStream out = System.out, err = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(printed, true));
+            System.setErr(new PrintStream(printed, true));
+            Thread t = nnlab.kernel.agent.WarmupAccess.start();
+            assertTrue(t.isDaemon(), "the warm-up must never keep the student JVM alive");
+            t.join(60_000);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        assertNull(nnlab.kernel.agent.WarmupAccess.failure());
+        assertEquals("", printed.toString());
+    }
+
+    @Test
+    void aCellSentAtOnceDoesNotWaitForTheWarmupsAndSeesNothingOfThem() {
+        // The warm-up is held back for a minute: the first cells must still answer at once.
+        Evaluator.Options o = new Evaluator.Options(Classpath.userClasspath(),
+                List.of("-Xmx256m", "-Dnnlab.warmup.delayMillis=60000"), 0, 10_000);
+        try (Evaluator ev = new Evaluator(o)) {
+            EvaluatorTest.Recorder rec = new EvaluatorTest.Recorder();
+            CellResult first = ev.run("1 + 1", rec);
+            assertEquals("2", first.text());
+            assertEquals("", rec.out.toString() + rec.err);
+            CellResult pending = ev.run("Thread.getAllStackTraces().keySet().stream()"
+                    + ".anyMatch(t -> t.getName().equals(\"nnlab-warmup\") && t.isAlive())", rec);
+            assertEquals("true", pending.text(), "the cells ran while the warm-up was still waiting");
+            // The warm-up declares nothing in the student's session.
+            assertEquals("CompilationException", ev.run("Warmup.class", rec).ename());
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package nnlab.kernel.agent;
+
+/** Test access to the package-private {@link Warmup}. */
+public final class WarmupAccess {
+    private WarmupAccess() {
+    }
+
+    public static Thread start() {
+        return Warmup.start();
+    }
+
+    public static Throwable failure() {
+        return Warmup.failure;
+    }
+}
