@@ -1,0 +1,233 @@
+"""bin/lab --walkthrough: a student's first session, in JupyterLab in headless Chromium (1400 x 1000).
+
+  walkthrough.py ROOT                     a fresh student workspace (bin/workspace) in target/walkthrough/course;
+                                          Run All of lesson 01 there, then checks that
+                                          - no solution text is on the page or in the notebook (the markers,
+                                            and every line between them in the source notebook),
+                                          - every chart image is at most as wide as the notebook column,
+                                          - plain text output (logs) adds up to at most MAX_LOG_SCREENS screens;
+                                          saves target/walkthrough/01.png (the whole notebook)
+  walkthrough.py ROOT --shots DIR NB:CELL[,CELL...] ...
+                                          runs each notebook DIR/NB top to bottom (solutions included) and saves
+                                          a screenshot of each listed code cell (0-based index among all cells)
+                                          to target/walkthrough/NB-CELL.png; prints each notebook's page height
+
+JupyterLab runs from ROOT's .venv with the installed "java" kernelspec, with notebook windowing off (every
+cell stays in the page, so the page height is the notebook's) and the app exposed to the page's JavaScript.
+"""
+import base64
+import json
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from browser_check import Page, free_port, kernel_idle, wait_for  # noqa: E402
+
+WIDTH, HEIGHT = 1400, 1000
+MAX_LOG_SCREENS = 3
+LESSON = "01-gradient-descent.ipynb"
+
+
+class Lab:
+    """JupyterLab on a free port in `work`, and a headless Chromium page on it."""
+
+    def __init__(self, root, work, out_dir):
+        self.root, self.work, self.out_dir = root, work, out_dir
+        self.token, self.port = secrets.token_hex(16), free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.settings = tempfile.mkdtemp(prefix="nnlab-lab-settings-")
+        tracker = os.path.join(self.settings, "@jupyterlab", "notebook-extension")
+        os.makedirs(tracker)
+        with open(os.path.join(tracker, "tracker.jupyterlab-settings"), "w") as f:
+            json.dump({"windowingMode": "none"}, f)
+        self.profile = tempfile.mkdtemp(prefix="nnlab-chromium-")
+        self.lab = self.chrome = None
+
+    def __enter__(self):
+        env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=self.settings)
+        self.log = open(os.path.join(self.out_dir, "jupyterlab.log"), "w")
+        self.lab = subprocess.Popen(
+            [os.path.join(self.root, ".venv", "bin", "jupyter"), "lab", "--no-browser", "--ip", "127.0.0.1",
+             "--port", str(self.port), "--ServerApp.port_retries=0", f"--IdentityProvider.token={self.token}",
+             f"--ServerApp.root_dir={self.work}", "--LabApp.expose_app_in_browser=True"]
+            + (["--allow-root"] if os.geteuid() == 0 else []), stdout=self.log, stderr=subprocess.STDOUT, env=env)
+        wait_for("JupyterLab to start", self.up, 90)
+        self.chrome = subprocess.Popen(
+            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={self.profile}", "--remote-debugging-port=0", f"--window-size={WIDTH},{HEIGHT}",
+             "about:blank"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        active = os.path.join(self.profile, "DevToolsActivePort")
+        wait_for("Chromium's DevTools port", lambda: os.path.exists(active) and open(active).read().strip(), 60)
+        devtools = int(open(active).read().split()[0])
+        targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{devtools}/json", timeout=10))
+        self.page = Page(next(t for t in targets if t["type"] == "page")["webSocketDebuggerUrl"])
+        self.page.call("Page.enable")
+        self.page.call("Emulation.setDeviceMetricsOverride", width=WIDTH, height=HEIGHT, deviceScaleFactor=1,
+                       mobile=False)
+        return self
+
+    def up(self):
+        if self.lab.poll() is not None:
+            raise RuntimeError(f"walkthrough: JupyterLab exited; see {self.log.name}")
+        try:
+            return urllib.request.urlopen(f"{self.base}/api/status?token={self.token}", timeout=2).status == 200
+        except OSError:
+            return False
+
+    def __exit__(self, *exc):
+        if self.chrome:
+            self.chrome.terminate()
+            self.chrome.wait(20)
+        self.lab.terminate()
+        self.lab.wait(30)
+        shutil.rmtree(self.profile, ignore_errors=True)
+        shutil.rmtree(self.settings, ignore_errors=True)
+
+    def run_all(self, name, timeout):
+        """Opens `name`, waits for the kernel, runs every cell and waits until all have run (or one failed)."""
+        self.page.call("Page.navigate", url=f"{self.base}/lab/tree/{name}?token={self.token}")
+        wait_for("the notebook to open", lambda: self.page.js(
+            "!!(window.jupyterapp && document.querySelector('.jp-Notebook .jp-Cell .cm-content'))"), 120)
+        wait_for("the Java kernel to be idle", lambda: kernel_idle(self.base, self.token), 120)
+        self.page.js("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        time.sleep(2)
+        wait_for("every cell to run", lambda: self.page.js(
+            "(() => { const p = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(e => e.textContent);"
+            " return p.length > 0 && p.every(t => /\\[\\d+\\]/.test(t)); })()") and kernel_idle(self.base, self.token),
+            timeout)
+        time.sleep(1)
+
+    def screenshot(self, path, clip=None):
+        params = {"format": "png", "captureBeyondViewport": True}
+        if clip:
+            params["clip"] = dict(clip, scale=1)
+        with open(path, "wb") as f:
+            f.write(base64.b64decode(self.page.call("Page.captureScreenshot", **params)["data"]))
+
+    def notebook_height(self):
+        return self.page.js("document.querySelector('.jp-NotebookPanel-notebook').scrollHeight")
+
+    def whole_page(self, path):
+        """A screenshot of the whole notebook: the page is made as tall as the notebook first."""
+        height = self.notebook_height() + 200
+        self.page.call("Emulation.setDeviceMetricsOverride", width=WIDTH, height=min(height, 16000),
+                       deviceScaleFactor=1, mobile=False)
+        time.sleep(1)
+        self.screenshot(path)
+        self.page.call("Emulation.setDeviceMetricsOverride", width=WIDTH, height=HEIGHT, deviceScaleFactor=1,
+                       mobile=False)
+
+
+def solution_lines(source_nb):
+    """Lines of the source notebook's solution regions, long enough to be telling (and the markers)."""
+    lines = {"BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS"}
+    nb = json.load(open(source_nb))
+    for cell in nb["cells"]:
+        inside = False
+        for line in "".join(cell["source"]).splitlines():
+            if "BEGIN SOLUTION" in line:
+                inside = True
+            elif "END SOLUTION" in line:
+                inside = False
+            elif inside and len(line.strip()) >= 12:
+                lines.add(line.strip())
+    return lines
+
+
+PAGE_FACTS = """(() => {
+  const nb = window.jupyterapp.shell.currentWidget.content;
+  const sources = [];
+  for (let i = 0; i < nb.model.cells.length; i++) sources.push(nb.model.cells.get(i).sharedModel.getSource());
+  const column = document.querySelector('.jp-OutputArea-output, .jp-Cell-inputArea').getBoundingClientRect().width;
+  const imgs = [...document.querySelectorAll('.jp-OutputArea-output img')].map(i => [i.naturalWidth, i.width]);
+  const logs = [...document.querySelectorAll('.jp-OutputArea-output.jp-RenderedText')];
+  const logPx = logs.reduce((a, e) => a + e.getBoundingClientRect().height, 0);
+  const errors = document.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').length;
+  return {sources, text: document.querySelector('.jp-NotebookPanel-notebook').innerText, column, imgs, logPx,
+          errors, height: document.querySelector('.jp-NotebookPanel-notebook').scrollHeight};
+})()"""
+
+
+def walkthrough(root, out_dir):
+    work = os.path.join(out_dir, "course")
+    env = dict(os.environ, NNLAB_MAX_EPOCH=os.environ.get("NNLAB_MAX_EPOCH", "2"),
+               NNLAB_DATASET_LIMIT=os.environ.get("NNLAB_DATASET_LIMIT", "300"))
+    subprocess.run([os.path.join(root, "bin", "workspace"), work], check=True, stdout=subprocess.DEVNULL, env=env)
+    os.environ.update(env)  # the kernel JupyterLab starts inherits the CI data limits
+    with Lab(root, work, out_dir) as lab:
+        try:
+            lab.run_all(LESSON, 600)
+        except (TimeoutError, RuntimeError):
+            lab.screenshot(os.path.join(out_dir, "failure.png"))
+            raise
+        facts = lab.page.js(PAGE_FACTS)
+        lab.whole_page(os.path.join(out_dir, "01.png"))
+    problems = []
+    leaked = [s for s in solution_lines(os.path.join(root, "notebooks", LESSON))
+              if s in facts["text"] or any(s in src for src in facts["sources"])]
+    if leaked:
+        problems.append(f"solution text in the student's notebook: {leaked[:3]}")
+    if not facts["imgs"]:
+        problems.append("no chart was drawn")
+    wide = [w for w, shown in facts["imgs"] if w > facts["column"]]
+    if wide:
+        problems.append(f"{len(wide)} chart(s) wider than the {facts['column']:.0f} px column: {wide}")
+    if facts["logPx"] > MAX_LOG_SCREENS * HEIGHT:
+        problems.append(f"{facts['logPx']:.0f} px of plain text output: more than {MAX_LOG_SCREENS} screens")
+    summary = (f"walkthrough: {LESSON} ran in the student workspace; {len(facts['imgs'])} charts, widest "
+               f"{max([w for w, _ in facts['imgs']], default=0)} px in a {facts['column']:.0f} px column; "
+               f"{facts['logPx']:.0f} px of plain text; page {facts['height']} px; screenshot "
+               f"{os.path.relpath(os.path.join(out_dir, '01.png'), root)}")
+    if problems:
+        raise AssertionError(summary + "\n  " + "\n  ".join(problems))
+    print(summary)
+
+
+def shots(root, out_dir, src_dir, specs):
+    work = os.path.join(out_dir, "notebooks")
+    shutil.copytree(src_dir, work)
+    with Lab(root, work, out_dir) as lab:
+        for spec in specs:
+            name, cells = spec.split(":")
+            lab.run_all(name, 1800)
+            for k in [int(c) for c in cells.split(",")]:
+                rect = lab.page.js(f"(() => {{ const c = document.querySelectorAll('.jp-Notebook .jp-Cell')[{k}];"
+                                   " c.scrollIntoView(); const r = c.getBoundingClientRect();"
+                                   " return {x: r.x, y: r.y + window.scrollY, width: r.width, height: r.height}; })()")
+                time.sleep(0.5)
+                rect = lab.page.js(f"(() => {{ const r = document.querySelectorAll('.jp-Notebook .jp-Cell')[{k}]"
+                                   ".getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width,"
+                                   " height: Math.min(r.height, 3000)}; })()")
+                path = os.path.join(out_dir, f"{name[:2]}-cell{k}.png")
+                lab.screenshot(path, rect)
+                print(f"{name} cell {k}: {rect['height']:.0f} px high, saved {path}")
+            facts = lab.page.js(PAGE_FACTS)
+            print(f"{name}: page height {facts['height']} px = {facts['height'] / HEIGHT:.1f} screens of {HEIGHT} px; "
+                  f"plain text {facts['logPx']:.0f} px; images (drawn, shown) {facts['imgs']}; column {facts['column']:.0f}")
+
+
+def main(argv):
+    root = os.path.abspath(argv[1])
+    out_dir = os.path.join(root, "target", "walkthrough")
+    shutil.rmtree(out_dir, ignore_errors=True)
+    os.makedirs(out_dir)
+    if len(argv) > 3 and argv[2] == "--shots":
+        shots(root, out_dir, os.path.abspath(argv[3]), argv[4:])
+    else:
+        walkthrough(root, out_dir)
+
+
+if __name__ == "__main__":
+    try:
+        main(sys.argv)
+    except (TimeoutError, AssertionError, RuntimeError, subprocess.CalledProcessError) as e:
+        print(e, file=sys.stderr)
+        sys.exit(1)
