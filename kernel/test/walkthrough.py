@@ -97,7 +97,7 @@ class Lab:
         wait_for("the notebook to open", lambda: self.page.js(
             "!!(window.jupyterapp && document.querySelector('.jp-Notebook .jp-Cell .cm-content'))"), 120)
         wait_for("the Java kernel to be idle", lambda: kernel_idle(self.base, self.token), 120)
-        self.page.js("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        self.page.js("(() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); return true; })()")
         time.sleep(2)
         wait_for("every cell to run", lambda: self.page.js(
             "(() => { const p = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(e => e.textContent);"
@@ -143,17 +143,20 @@ def solution_lines(source_nb):
 
 
 PAGE_FACTS = """(() => {
-  const nb = window.jupyterapp.shell.currentWidget.content;
-  const sources = [];
-  for (let i = 0; i < nb.model.cells.length; i++) sources.push(nb.model.cells.get(i).sharedModel.getSource());
-  const column = document.querySelector('.jp-OutputArea-output, .jp-Cell-inputArea').getBoundingClientRect().width;
+  const nb = document.querySelector('.jp-NotebookPanel-notebook');
+  const out = document.querySelector('.jp-OutputArea-output') || document.querySelector('.jp-Cell-inputArea');
   const imgs = [...document.querySelectorAll('.jp-OutputArea-output img')].map(i => [i.naturalWidth, i.width]);
   const logs = [...document.querySelectorAll('.jp-OutputArea-output.jp-RenderedText')];
   const logPx = logs.reduce((a, e) => a + e.getBoundingClientRect().height, 0);
-  const errors = document.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').length;
-  return {sources, text: document.querySelector('.jp-NotebookPanel-notebook').innerText, column, imgs, logPx,
-          errors, height: document.querySelector('.jp-NotebookPanel-notebook').scrollHeight};
+  return {text: nb.innerText, column: out.getBoundingClientRect().width, imgs, logPx, height: nb.scrollHeight};
 })()"""
+
+
+def saved_sources(lab, name):
+    """The cell sources of the notebook as JupyterLab saved it (the contents API)."""
+    url = f"{lab.base}/api/contents/{name}?content=1&token={lab.token}"
+    nb = json.load(urllib.request.urlopen(url, timeout=10))["content"]
+    return ["".join(c["source"]) if isinstance(c["source"], list) else c["source"] for c in nb["cells"]]
 
 
 def walkthrough(root, out_dir):
@@ -169,6 +172,7 @@ def walkthrough(root, out_dir):
             lab.screenshot(os.path.join(out_dir, "failure.png"))
             raise
         facts = lab.page.js(PAGE_FACTS)
+        facts["sources"] = saved_sources(lab, LESSON)
         lab.whole_page(os.path.join(out_dir, "01.png"))
     problems = []
     leaked = [s for s in solution_lines(os.path.join(root, "notebooks", LESSON))
