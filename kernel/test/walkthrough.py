@@ -6,7 +6,10 @@
                                             and every line between them in the source notebook),
                                           - every chart image is at most as wide as the notebook column,
                                           - plain text output (logs) adds up to at most MAX_LOG_SCREENS screens;
-                                          saves target/walkthrough/01.png (the whole notebook)
+                                          saves target/walkthrough/01.png (the whole notebook); then
+                                          bin/lab --pdf of the saved lesson: its pages as PNGs (pdftoppm) in
+                                          target/walkthrough/pdf/, and checks that it holds the charts
+                                          (pdfimages) and rendered formulas, not TeX source (pdftotext)
   walkthrough.py ROOT --shots DIR NB:CELL[,CELL...] ...
                                           runs each notebook DIR/NB top to bottom (solutions included) and saves
                                           a screenshot of each listed code cell (0-based index among all cells)
@@ -43,6 +46,7 @@ class Lab:
         self.token, self.port = secrets.token_hex(16), free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.settings = tempfile.mkdtemp(prefix="nnlab-lab-settings-")
+        self.workspaces = tempfile.mkdtemp(prefix="nnlab-lab-workspaces-")  # no layout restored from other runs
         tracker = os.path.join(self.settings, "@jupyterlab", "notebook-extension")
         os.makedirs(tracker)
         with open(os.path.join(tracker, "tracker.jupyterlab-settings"), "w") as f:
@@ -56,7 +60,8 @@ class Lab:
         self.lab = subprocess.Popen(
             [os.path.join(self.root, ".venv", "bin", "jupyter"), "lab", "--no-browser", "--ip", "127.0.0.1",
              "--port", str(self.port), "--ServerApp.port_retries=0", f"--IdentityProvider.token={self.token}",
-             f"--ServerApp.root_dir={self.work}", "--LabApp.expose_app_in_browser=True"]
+             f"--ServerApp.root_dir={self.work}", "--LabApp.expose_app_in_browser=True",
+             f"--LabApp.workspaces_dir={self.workspaces}"]
             + (["--allow-root"] if os.geteuid() == 0 else []), stdout=self.log, stderr=subprocess.STDOUT, env=env)
         wait_for("JupyterLab to start", self.up, 90)
         self.chrome = subprocess.Popen(
@@ -90,20 +95,26 @@ class Lab:
         self.lab.wait(30)
         shutil.rmtree(self.profile, ignore_errors=True)
         shutil.rmtree(self.settings, ignore_errors=True)
+        shutil.rmtree(self.workspaces, ignore_errors=True)
 
     def run_all(self, name, timeout):
         """Opens `name`, waits for the kernel, runs every cell and waits until all have run (or one failed)."""
         self.page.call("Page.navigate", url=f"{self.base}/lab/tree/{name}?token={self.token}")
         wait_for("the notebook to open", lambda: self.page.js(
-            "!!(window.jupyterapp && document.querySelector('.jp-Notebook .jp-Cell .cm-content'))"), 120)
+            f"(() => {{ const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
+            f" return !!(w && w.context && w.context.path === {json.dumps(name)} && w.node.querySelector('.jp-Cell .cm-content')); }})()"), 120)
         wait_for("the Java kernel to be idle", lambda: kernel_idle(self.base, self.token), 120)
         self.page.js("(() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); return true; })()")
         time.sleep(2)
-        wait_for("every cell to run", lambda: self.page.js(
-            "(() => { const p = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(e => e.textContent);"
+        wait_for("every cell to run", lambda: self.js(
+            "(() => { const p = [...ROOT.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(e => e.textContent);"
             " return p.length > 0 && p.every(t => /\\[\\d+\\]/.test(t)); })()") and kernel_idle(self.base, self.token),
             timeout)
         time.sleep(1)
+
+    def js(self, expr):
+        """Evaluates `expr` with ROOT bound to the current notebook panel's node."""
+        return self.page.js(expr.replace("ROOT", "window.jupyterapp.shell.currentWidget.node"))
 
     def screenshot(self, path, clip=None):
         params = {"format": "png", "captureBeyondViewport": True}
@@ -113,7 +124,7 @@ class Lab:
             f.write(base64.b64decode(self.page.call("Page.captureScreenshot", **params)["data"]))
 
     def notebook_height(self):
-        return self.page.js("document.querySelector('.jp-NotebookPanel-notebook').scrollHeight")
+        return self.js("ROOT.querySelector('.jp-NotebookPanel-notebook').scrollHeight")
 
     def whole_page(self, path):
         """A screenshot of the whole notebook: the page is made as tall as the notebook first."""
@@ -143,10 +154,10 @@ def solution_lines(source_nb):
 
 
 PAGE_FACTS = """(() => {
-  const nb = document.querySelector('.jp-NotebookPanel-notebook');
-  const out = document.querySelector('.jp-OutputArea-output') || document.querySelector('.jp-Cell-inputArea');
-  const imgs = [...document.querySelectorAll('.jp-OutputArea-output img')].map(i => [i.naturalWidth, i.width]);
-  const logs = [...document.querySelectorAll('.jp-OutputArea-output.jp-RenderedText')];
+  const nb = ROOT.querySelector('.jp-NotebookPanel-notebook');
+  const out = nb.querySelector('.jp-OutputArea-output') || nb.querySelector('.jp-Cell-inputArea');
+  const imgs = [...nb.querySelectorAll('.jp-OutputArea-output img')].map(i => [i.naturalWidth, i.width]);
+  const logs = [...nb.querySelectorAll('.jp-OutputArea-output.jp-RenderedText')];
   const logPx = logs.reduce((a, e) => a + e.getBoundingClientRect().height, 0);
   return {text: nb.innerText, column: out.getBoundingClientRect().width, imgs, logPx, height: nb.scrollHeight};
 })()"""
@@ -171,7 +182,9 @@ def walkthrough(root, out_dir):
         except (TimeoutError, RuntimeError):
             lab.screenshot(os.path.join(out_dir, "failure.png"))
             raise
-        facts = lab.page.js(PAGE_FACTS)
+        facts = lab.js(PAGE_FACTS)
+        lab.page.js("window.jupyterapp.commands.execute('docmanager:save')")
+        time.sleep(2)
         facts["sources"] = saved_sources(lab, LESSON)
         lab.whole_page(os.path.join(out_dir, "01.png"))
     problems = []
@@ -190,9 +203,31 @@ def walkthrough(root, out_dir):
                f"{max([w for w, _ in facts['imgs']], default=0)} px in a {facts['column']:.0f} px column; "
                f"{facts['logPx']:.0f} px of plain text; page {facts['height']} px; screenshot "
                f"{os.path.relpath(os.path.join(out_dir, '01.png'), root)}")
-    if problems:
-        raise AssertionError(summary + "\n  " + "\n  ".join(problems))
+    pdf = pdf_problems(root, os.path.join(work, LESSON), out_dir, len(facts["imgs"]))
+    if problems or pdf[1]:
+        raise AssertionError(summary + "\n  " + "\n  ".join(problems + pdf[1]))
     print(summary)
+    print(pdf[0])
+
+
+def pdf_problems(root, notebook, out_dir, charts):
+    """Exports the run notebook with bin/lab --pdf; (summary, problems) about its pictures and formulas."""
+    pdf = os.path.join(out_dir, "01.pdf")
+    subprocess.run([os.path.join(root, "bin", "lab"), "--pdf", notebook, pdf], check=True, stdout=subprocess.DEVNULL)
+    pages = os.path.join(out_dir, "pdf")
+    os.makedirs(pages)
+    subprocess.run(["pdftoppm", "-r", "60", "-png", pdf, os.path.join(pages, "page")], check=True)
+    images = subprocess.run(["pdfimages", "-list", pdf], check=True, capture_output=True, text=True).stdout
+    found = len([line for line in images.splitlines()[2:] if " image " in line])
+    text = subprocess.run(["pdftotext", pdf, "-"], check=True, capture_output=True, text=True).stdout
+    tex = [t for t in ("$$", "\\frac", "\\nabla", "\\eta") if t in text]
+    problems = []
+    if found < charts:
+        problems.append(f"the PDF holds {found} pictures; the notebook showed {charts} charts")
+    if tex:
+        problems.append(f"the PDF shows TeX source {tex} instead of rendered formulas")
+    return (f"walkthrough: {os.path.relpath(pdf, root)}: {len(os.listdir(pages))} pages, {found} pictures, formulas "
+            f"rendered; pages as PNGs in {os.path.relpath(pages, root)}"), problems
 
 
 def shots(root, out_dir, src_dir, specs):
@@ -203,17 +238,17 @@ def shots(root, out_dir, src_dir, specs):
             name, cells = spec.split(":")
             lab.run_all(name, 1800)
             for k in [int(c) for c in cells.split(",")]:
-                rect = lab.page.js(f"(() => {{ const c = document.querySelectorAll('.jp-Notebook .jp-Cell')[{k}];"
+                rect = lab.js(f"(() => {{ const c = ROOT.querySelectorAll('.jp-Notebook .jp-Cell')[{k}];"
                                    " c.scrollIntoView(); const r = c.getBoundingClientRect();"
                                    " return {x: r.x, y: r.y + window.scrollY, width: r.width, height: r.height}; })()")
                 time.sleep(0.5)
-                rect = lab.page.js(f"(() => {{ const r = document.querySelectorAll('.jp-Notebook .jp-Cell')[{k}]"
+                rect = lab.js(f"(() => {{ const r = ROOT.querySelectorAll('.jp-Notebook .jp-Cell')[{k}]"
                                    ".getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width,"
                                    " height: Math.min(r.height, 3000)}; })()")
                 path = os.path.join(out_dir, f"{name[:2]}-cell{k}.png")
                 lab.screenshot(path, rect)
                 print(f"{name} cell {k}: {rect['height']:.0f} px high, saved {path}")
-            facts = lab.page.js(PAGE_FACTS)
+            facts = lab.js(PAGE_FACTS)
             print(f"{name}: page height {facts['height']} px = {facts['height'] / HEIGHT:.1f} screens of {HEIGHT} px; "
                   f"plain text {facts['logPx']:.0f} px; images (drawn, shown) {facts['imgs']}; column {facts['column']:.0f}")
 
