@@ -53,6 +53,7 @@ class Lab:
             json.dump({"windowingMode": "none"}, f)
         self.profile = tempfile.mkdtemp(prefix="nnlab-chromium-")
         self.lab = self.chrome = None
+        self.current = None
 
     def __enter__(self):
         env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=self.settings)
@@ -99,12 +100,14 @@ class Lab:
 
     def run_all(self, name, timeout):
         """Opens `name`, waits for the kernel, runs every cell and waits until all have run (or one failed)."""
+        self.current = name
         self.page.call("Page.navigate", url=f"{self.base}/lab/tree/{name}?token={self.token}")
-        wait_for("the notebook to open", lambda: self.page.js(
-            f"(() => {{ const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
-            f" return !!(w && w.context && w.context.path === {json.dumps(name)} && w.node.querySelector('.jp-Cell .cm-content')); }})()"), 120)
-        wait_for("the Java kernel to be idle", lambda: kernel_idle(self.base, self.token), 120)
-        self.page.js("(() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); return true; })()")
+        wait_for("the notebook to open", lambda: self.js("(() => { const w = PANEL;"
+                                                       " return !!(w && w.node.querySelector('.jp-Cell .cm-content')); })()"), 180)
+        wait_for("the Java kernel to be idle", lambda: kernel_idle(self.base, self.token), 180)
+        time.sleep(2)
+        self.js("(() => { window.jupyterapp.shell.activateById(PANEL.id);"
+                " window.jupyterapp.commands.execute('notebook:run-all-cells'); return true; })()")
         time.sleep(2)
         wait_for("every cell to run", lambda: self.js(
             "(() => { const p = [...ROOT.querySelectorAll('.jp-CodeCell .jp-InputPrompt')].map(e => e.textContent);"
@@ -113,8 +116,10 @@ class Lab:
         time.sleep(1)
 
     def js(self, expr):
-        """Evaluates `expr` with ROOT bound to the current notebook panel's node."""
-        return self.page.js(expr.replace("ROOT", "window.jupyterapp.shell.currentWidget.node"))
+        """Evaluates `expr` with PANEL bound to the open notebook's panel and ROOT to its node."""
+        panel = ("(window.jupyterapp && [...window.jupyterapp.shell.widgets('main')]"
+                 f".find(w => w.context && w.context.path === {json.dumps(self.current)}))")
+        return self.page.js(expr.replace("ROOT", "PANEL.node").replace("PANEL", panel))
 
     def screenshot(self, path, clip=None):
         params = {"format": "png", "captureBeyondViewport": True}
@@ -137,20 +142,28 @@ class Lab:
                        mobile=False)
 
 
+MARKER = re.compile(r"^\s*(//|#+)?\s*(BEGIN|END) (SOLUTION|HIDDEN TESTS)\s*$", re.M)
+
+
 def solution_lines(source_nb):
-    """Lines of the source notebook's solution regions, long enough to be telling (and the markers)."""
-    lines = {"BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS"}
+    """Lines inside the source notebook's solution regions that are long enough to be telling."""
+    lines = set()
     nb = json.load(open(source_nb))
     for cell in nb["cells"]:
         inside = False
         for line in "".join(cell["source"]).splitlines():
-            if "BEGIN SOLUTION" in line:
-                inside = True
-            elif "END SOLUTION" in line:
-                inside = False
+            if MARKER.match(line):
+                inside = "BEGIN" in line
             elif inside and len(line.strip()) >= 12:
                 lines.add(line.strip())
     return lines
+
+
+def leaks(source_nb, texts):
+    """Solution markers on a line of their own, or solution lines, found in any of `texts`."""
+    found = [m.group(0).strip() for t in texts for m in MARKER.finditer(t)]
+    found += [line for line in solution_lines(source_nb) if any(line in t for t in texts)]
+    return found
 
 
 PAGE_FACTS = """(() => {
@@ -183,13 +196,12 @@ def walkthrough(root, out_dir):
             lab.screenshot(os.path.join(out_dir, "failure.png"))
             raise
         facts = lab.js(PAGE_FACTS)
-        lab.page.js("window.jupyterapp.commands.execute('docmanager:save')")
+        lab.js("(() => { PANEL.context.save(); return true; })()")
         time.sleep(2)
         facts["sources"] = saved_sources(lab, LESSON)
         lab.whole_page(os.path.join(out_dir, "01.png"))
     problems = []
-    leaked = [s for s in solution_lines(os.path.join(root, "notebooks", LESSON))
-              if s in facts["text"] or any(s in src for src in facts["sources"])]
+    leaked = leaks(os.path.join(root, "notebooks", LESSON), [facts["text"]] + facts["sources"])
     if leaked:
         problems.append(f"solution text in the student's notebook: {leaked[:3]}")
     if not facts["imgs"]:
@@ -238,16 +250,21 @@ def shots(root, out_dir, src_dir, specs):
             name, cells = spec.split(":")
             lab.run_all(name, 1800)
             for k in [int(c) for c in cells.split(",")]:
-                rect = lab.js(f"(() => {{ const c = ROOT.querySelectorAll('.jp-Notebook .jp-Cell')[{k}];"
-                                   " c.scrollIntoView(); const r = c.getBoundingClientRect();"
-                                   " return {x: r.x, y: r.y + window.scrollY, width: r.width, height: r.height}; })()")
+                cell = f"ROOT.querySelectorAll('.jp-Notebook .jp-Cell')[{k}]"
+                height = lab.js(f"{cell}.getBoundingClientRect().height")
+                lab.page.call("Emulation.setDeviceMetricsOverride", width=WIDTH, height=int(min(height + 300, 16000)),
+                              deviceScaleFactor=1, mobile=False)
+                time.sleep(1)
+                lab.js(f"{cell}.scrollIntoView()")
                 time.sleep(0.5)
-                rect = lab.js(f"(() => {{ const r = ROOT.querySelectorAll('.jp-Notebook .jp-Cell')[{k}]"
-                                   ".getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width,"
-                                   " height: Math.min(r.height, 3000)}; })()")
+                rect = lab.js(f"(() => {{ const r = {cell}.getBoundingClientRect();"
+                              " return {x: r.x, y: r.y, width: r.width, height: r.height}; })()")
                 path = os.path.join(out_dir, f"{name[:2]}-cell{k}.png")
                 lab.screenshot(path, rect)
                 print(f"{name} cell {k}: {rect['height']:.0f} px high, saved {path}")
+            lab.page.call("Emulation.setDeviceMetricsOverride", width=WIDTH, height=HEIGHT, deviceScaleFactor=1,
+                          mobile=False)
+            time.sleep(1)
             facts = lab.js(PAGE_FACTS)
             print(f"{name}: page height {facts['height']} px = {facts['height'] / HEIGHT:.1f} screens of {HEIGHT} px; "
                   f"plain text {facts['logPx']:.0f} px; images (drawn, shown) {facts['imgs']}; column {facts['column']:.0f}")
