@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import jdk.jshell.JShell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,11 +16,7 @@ class AssistTest {
 
     @BeforeAll
     static void startShell() {
-        shell = JShell.builder().executionEngine("local").build();
-        shell.addToClasspath(System.getProperty("java.class.path"));
-        for (String pkg : List.of("nnlab", "nnlab.tensor", "nnlab.nn", "nnlab.plot")) {
-            shell.eval("import " + pkg + ".*;");
-        }
+        shell = LocalShell.withImports("nnlab", "nnlab.tensor", "nnlab.nn", "nnlab.plot");
         assist = new Assist(shell);
     }
 
