@@ -1,11 +1,14 @@
 """bin/lab --walkthrough: a student's first session, in JupyterLab in headless Chromium (1400 x 1000).
 
   walkthrough.py ROOT                     a fresh student workspace (bin/workspace) in target/walkthrough/course;
-                                          Run All of lesson 01 there, then checks that
-                                          - no solution text is on the page or in the notebook (the markers,
-                                            and every line between them in the source notebook),
+                                          opens lesson 01 there and checks that no solution text is on the
+                                          page or in the notebook (markers on a line of their own, and every
+                                          line between them in the source notebook); then solves it (types the
+                                          source's solution into each exercise cell), runs all, and checks that
                                           - every chart image is at most as wide as the notebook column,
-                                          - plain text output (logs) adds up to at most MAX_LOG_SCREENS screens;
+                                          - plain text output (logs) adds up to at most MAX_LOG_SCREENS screens,
+                                          - after a kernel restart, neither page nor console shows the news
+                                            prompt, debugger errors or "History was unable to be retrieved";
                                           saves target/walkthrough/01.png (the whole notebook); then
                                           bin/lab --pdf of the saved lesson: its pages as PNGs (pdftoppm) in
                                           target/walkthrough/pdf/, and checks that it holds the charts
@@ -36,6 +39,30 @@ from browser_check import Page, free_port, kernel_idle, wait_for  # noqa: E402
 WIDTH, HEIGHT = 1400, 1000
 MAX_LOG_SCREENS = 3
 LESSON = "01-gradient-descent.ipynb"
+
+
+class ConsolePage(Page):
+    """A DevTools page that also keeps the browser console's messages (warnings from JupyterLab)."""
+
+    def __init__(self, ws_url):
+        super().__init__(ws_url)
+        self.console = []
+
+    def call(self, method, **params):
+        self.next += 1
+        self.ws.send(json.dumps({"id": self.next, "method": method, "params": params}))
+        while True:
+            msg = json.loads(self.ws.recv())
+            if msg.get("method") == "Runtime.consoleAPICalled":
+                self.console.append(" ".join(str(a.get("value", a.get("description", ""))) for a in msg["params"]["args"]))
+            if msg.get("id") == self.next:
+                if "error" in msg:
+                    raise RuntimeError(f"{method}: {msg['error']}")
+                return msg.get("result", {})
+
+
+# What a student must not be shown: JupyterLab's news prompt, the debugger's and history's complaints.
+UNWANTED = ("official Jupyter news", "No active debugger session", "History was unable to be retrieved")
 
 
 class Lab:
@@ -74,8 +101,9 @@ class Lab:
         wait_for("Chromium's DevTools port", lambda: os.path.exists(active) and open(active).read().strip(), 60)
         devtools = int(open(active).read().split()[0])
         targets = json.load(urllib.request.urlopen(f"http://127.0.0.1:{devtools}/json", timeout=10))
-        self.page = Page(next(t for t in targets if t["type"] == "page")["webSocketDebuggerUrl"])
+        self.page = ConsolePage(next(t for t in targets if t["type"] == "page")["webSocketDebuggerUrl"])
         self.page.call("Page.enable")
+        self.page.call("Runtime.enable")
         self.page.call("Emulation.setDeviceMetricsOverride", width=WIDTH, height=HEIGHT, deviceScaleFactor=1,
                        mobile=False)
         return self
@@ -98,14 +126,17 @@ class Lab:
         shutil.rmtree(self.settings, ignore_errors=True)
         shutil.rmtree(self.workspaces, ignore_errors=True)
 
-    def run_all(self, name, timeout):
-        """Opens `name`, waits for the kernel, runs every cell and waits until all have run (or one failed)."""
+    def open(self, name):
+        """Opens the notebook `name` and waits for its kernel."""
         self.current = name
         self.page.call("Page.navigate", url=f"{self.base}/lab/tree/{name}?token={self.token}")
         wait_for("the notebook to open", lambda: self.js("(() => { const w = PANEL;"
                                                        " return !!(w && w.node.querySelector('.jp-Cell .cm-content')); })()"), 180)
         wait_for("the Java kernel to be idle", lambda: kernel_idle(self.base, self.token), 180)
         time.sleep(2)
+
+    def run_all(self, timeout):
+        """Runs every cell of the open notebook and waits until all have run."""
         self.js("(() => { window.jupyterapp.shell.activateById(PANEL.id);"
                 " window.jupyterapp.commands.execute('notebook:run-all-cells'); return true; })()")
         time.sleep(2)
@@ -129,7 +160,7 @@ class Lab:
             f.write(base64.b64decode(self.page.call("Page.captureScreenshot", **params)["data"]))
 
     def notebook_height(self):
-        return self.js("ROOT.querySelector('.jp-NotebookPanel-notebook').scrollHeight")
+        return self.js(PAGE_FACTS)["height"]
 
     def whole_page(self, path):
         """A screenshot of the whole notebook: the page is made as tall as the notebook first."""
@@ -172,7 +203,9 @@ PAGE_FACTS = """(() => {
   const imgs = [...nb.querySelectorAll('.jp-OutputArea-output img')].map(i => [i.naturalWidth, i.width]);
   const logs = [...nb.querySelectorAll('.jp-OutputArea-output.jp-RenderedText')];
   const logPx = logs.reduce((a, e) => a + e.getBoundingClientRect().height, 0);
-  return {text: nb.innerText, column: out.getBoundingClientRect().width, imgs, logPx, height: nb.scrollHeight};
+  const cells = nb.querySelectorAll('.jp-Cell');
+  const height = cells[cells.length - 1].getBoundingClientRect().bottom - cells[0].getBoundingClientRect().top;
+  return {text: nb.innerText, column: out.getBoundingClientRect().width, imgs, logPx, height: Math.round(height)};
 })()"""
 
 
@@ -183,25 +216,44 @@ def saved_sources(lab, name):
     return ["".join(c["source"]) if isinstance(c["source"], list) else c["source"] for c in nb["cells"]]
 
 
+def solve(lab, source_nb):
+    """Types the instructor's solution into each exercise cell, as a student who solved them would."""
+    nb = json.load(open(source_nb))
+    solutions = {c["id"]: "".join(c["source"]) for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("solution")}
+    done = lab.js(f"""(() => {{ const solutions = {json.dumps(solutions)}; const cells = PANEL.content.model.cells; let n = 0;
+      for (let i = 0; i < cells.length; i++) {{ const c = cells.get(i);
+        if (c.id in solutions) {{ c.sharedModel.setSource(solutions[c.id]); n++; }} }}
+      return n; }})()""")
+    if done != len(solutions):
+        raise RuntimeError(f"walkthrough: filled {done} of {len(solutions)} exercise cells (cell ids differ?)")
+
+
 def walkthrough(root, out_dir):
     work = os.path.join(out_dir, "course")
     env = dict(os.environ, NNLAB_MAX_EPOCH=os.environ.get("NNLAB_MAX_EPOCH", "2"),
                NNLAB_DATASET_LIMIT=os.environ.get("NNLAB_DATASET_LIMIT", "300"))
     subprocess.run([os.path.join(root, "bin", "workspace"), work], check=True, stdout=subprocess.DEVNULL, env=env)
     os.environ.update(env)  # the kernel JupyterLab starts inherits the CI data limits
+    source_nb = os.path.join(root, "notebooks", LESSON)
     with Lab(root, work, out_dir) as lab:
         try:
-            lab.run_all(LESSON, 600)
+            lab.open(LESSON)
+            as_released = [lab.js("ROOT.innerText")] + saved_sources(lab, LESSON)
+            solve(lab, source_nb)
+            lab.run_all(600)
         except (TimeoutError, RuntimeError):
             lab.screenshot(os.path.join(out_dir, "failure.png"))
             raise
         facts = lab.js(PAGE_FACTS)
-        lab.js("(() => { PANEL.context.save(); return true; })()")
-        time.sleep(2)
-        facts["sources"] = saved_sources(lab, LESSON)
+        lab.js("(() => { PANEL.context.save(); PANEL.sessionContext.restartKernel(); return true; })()")
+        time.sleep(3)
+        wait_for("the kernel to restart", lambda: kernel_idle(lab.base, lab.token), 180)
+        time.sleep(3)
+        facts["unwanted"] = [m for m in lab.page.console + [lab.js("document.body.innerText")]
+                             for u in UNWANTED if u in m]
         lab.whole_page(os.path.join(out_dir, "01.png"))
     problems = []
-    leaked = leaks(os.path.join(root, "notebooks", LESSON), [facts["text"]] + facts["sources"])
+    leaked = leaks(source_nb, as_released)
     if leaked:
         problems.append(f"solution text in the student's notebook: {leaked[:3]}")
     if not facts["imgs"]:
@@ -209,6 +261,8 @@ def walkthrough(root, out_dir):
     wide = [w for w, shown in facts["imgs"] if w > facts["column"]]
     if wide:
         problems.append(f"{len(wide)} chart(s) wider than the {facts['column']:.0f} px column: {wide}")
+    if facts["unwanted"]:
+        problems.append(f"JupyterLab said: {facts['unwanted'][:3]}")
     if facts["logPx"] > MAX_LOG_SCREENS * HEIGHT:
         problems.append(f"{facts['logPx']:.0f} px of plain text output: more than {MAX_LOG_SCREENS} screens")
     summary = (f"walkthrough: {LESSON} ran in the student workspace; {len(facts['imgs'])} charts, widest "
@@ -248,7 +302,8 @@ def shots(root, out_dir, src_dir, specs):
     with Lab(root, work, out_dir) as lab:
         for spec in specs:
             name, cells = spec.split(":")
-            lab.run_all(name, 1800)
+            lab.open(name)
+            lab.run_all(1800)
             for k in [int(c) for c in cells.split(",")]:
                 cell = f"ROOT.querySelectorAll('.jp-Notebook .jp-Cell')[{k}]"
                 height = lab.js(f"{cell}.getBoundingClientRect().height")

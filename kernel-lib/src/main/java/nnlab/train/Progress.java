@@ -13,7 +13,8 @@ import nnlab.display.HtmlDisplayable;
  * {@code every}-th epoch (and the last), instead of a line for each of 100 epochs.
  *
  * <p>The line: {@code epoch 37/100 [#######.............] 37%  train loss 0.1234  test loss 0.1410  1.5 s,
- * about 2.6 s left} (time left = elapsed / epochs done · epochs to go). By default {@code every} is
+ * about 2.6 s left} (time left = elapsed / epochs done · epochs to go); at the end just the epochs and the
+ * time, {@code epoch 100/100 [####################] 100%  4.1 s}, under the table's last row. By default {@code every} is
  * {@code ceil(epochs / 10)}, so the table has at most about ten rows; {@code every = 1} gives a row per
  * epoch, {@code every = 0} only the last. In a notebook the line and the table are one output redrawn in
  * place ({@code Display.update}, at most every 0.2 s and at each table row); elsewhere each table row is
@@ -154,7 +155,7 @@ public final class Progress implements HtmlDisplayable {
         int filled = (int) Math.round((double) BAR * epoch / epochs);
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "epoch %" + digits() + "d/%d [%s%s] %3d%%",
                 epoch, epochs, "#".repeat(filled), ".".repeat(BAR - filled), Math.round(100.0 * epoch / epochs)));
-        for (int i = 0; i < columns.length; i++) {
+        for (int i = 0; i < columns.length && !done(); i++) {   // once done, the table's last row has them
             sb.append(String.format(Locale.ROOT, "  %s %.4f", columns[i], latest[i]));
         }
         double elapsed = (clock.getAsLong() - start) / 1e9;
