@@ -219,7 +219,8 @@ def saved_sources(lab, name):
 def solve(lab, source_nb):
     """Types the instructor's solution into each exercise cell, as a student who solved them would."""
     nb = json.load(open(source_nb))
-    solutions = {c["id"]: "".join(c["source"]) for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("solution")}
+    solutions = {c["id"]: "\n".join(line for line in "".join(c["source"]).splitlines() if not MARKER.match(line))
+                 for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("solution")}
     done = lab.js(f"""(() => {{ const solutions = {json.dumps(solutions)}; const cells = PANEL.content.model.cells; let n = 0;
       for (let i = 0; i < cells.length; i++) {{ const c = cells.get(i);
         if (c.id in solutions) {{ c.sharedModel.setSource(solutions[c.id]); n++; }} }}
