@@ -168,6 +168,8 @@ class Lab:
         self.page.call("Emulation.setDeviceMetricsOverride", width=WIDTH, height=min(height, 16000),
                        deviceScaleFactor=1, mobile=False)
         time.sleep(1)
+        self.js("ROOT.querySelector('.jp-Cell').scrollIntoView()")
+        time.sleep(0.5)
         self.screenshot(path)
         self.page.call("Emulation.setDeviceMetricsOverride", width=WIDTH, height=HEIGHT, deviceScaleFactor=1,
                        mobile=False)
