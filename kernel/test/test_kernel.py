@@ -76,6 +76,35 @@ class JavaKernelTests(jupyter_kernel_test.KernelTests):
         self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
         self.assertEqual(reply["content"]["status"], "ok")
 
+    def test_history_reply_is_ok(self):
+        """JupyterLab asks for history after a (re)start; an error reply makes it warn."""
+        self.flush_channels()
+        msg_id = self.kc.history(hist_access_type="tail", n=10)
+        reply = self.kc.get_shell_msg(timeout=10)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertEqual(reply["content"]["history"], [])
+
+    def test_completion_carries_kinds_and_types(self):
+        self.flush_channels()
+        code = "Tensor t = Tensor.zeros(3);\nt.resh"
+        msg_id = self.kc.complete(code, len(code))
+        reply = self.kc.get_shell_msg(timeout=30)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertIn("reshape(", reply["content"]["matches"], "t is declared in this cell, not yet run")
+        items = reply["content"]["metadata"]["_jupyter_types_experimental"]
+        self.assertIn({"start": len(code) - 4, "end": len(code), "text": "reshape(", "type": "method", "signature": ""},
+                      items)
+
+    def test_inspect_inside_an_argument_list_shows_the_call(self):
+        self.flush_channels()
+        code = "Math.max(1, "
+        msg_id = self.kc.inspect(code, len(code))
+        reply = self.kc.get_shell_msg(timeout=30)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertTrue(reply["content"]["found"])
+        self.assertIn("max(int", reply["content"]["data"]["text/plain"])
+
 
 if __name__ == "__main__":
     unittest.main()

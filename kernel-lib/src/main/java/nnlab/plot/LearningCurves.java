@@ -3,15 +3,15 @@ package nnlab.plot;
 import java.util.List;
 import nnlab.train.History;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Train and test curves of one metric per epoch from a training {@link History}.
  *
  * <p>{@code "loss"} draws train_loss and test_loss, {@code "accuracy"} train_accuracy and
- * test_accuracy (test only when the run had a test set); x = epoch (from 1). Train is blue, test
- * orange; accuracy runs on a fixed axis from 0 to 1 (plus 2%).
+ * test_accuracy (test only when the run had a test set); x = epoch (from 1). Both are blue, train dashed and test
+ * solid ({@link Runs}). The accuracy axis runs from 0 to 1 (plus 2%) while some accuracy is below
+ * {@link #PIN_BELOW}; when all sit higher (0.9 to 1 after a few epochs) it spans just the data, so the
+ * curves are not squeezed into the top tenth of the plot.
  *
  * <pre>{@code
  * History h = Trainer.fit(net, loss, opt, train, test, 50, 32);
@@ -20,6 +20,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * }</pre>
  */
 final class LearningCurves {
+    /** Below this smallest accuracy the axis shows all of [0, 1]. */
+    static final double PIN_BELOW = 0.5;
 
     private LearningCurves() {
     }
@@ -40,23 +42,21 @@ final class LearningCurves {
         }
         String title = metric.equals("loss") ? "Loss" : "Accuracy";
         XYChart c = Style.xyChart(title, "epoch", metric);
-        add(c, "train", epochs, train, 0);
         List<Double> test = h.get("test_" + metric);
-        if (!test.isEmpty()) {
-            add(c, "test", epochs, test, 1);
-        }
-        if (metric.equals("accuracy")) {
+        double[] te = test.isEmpty() ? null : array(test);
+        Runs.add((XYPlot) c, array(epochs), array(train), te, null);
+        if (metric.equals("accuracy") && pinned(train, test)) {
             c.getStyler().setYAxisMin(-0.02).setYAxisMax(1.02);     // 0 and 1 stay labelled
         }
-        LegendCorner.place(c);
         return c;
     }
 
-    private static void add(XYChart c, String name, List<Double> epochs, List<Double> values, int color) {
-        XYSeries s = c.addSeries(name, epochs, values);
-        s.setLineColor(Palette.color(color));
-        s.setLineStyle(new java.awt.BasicStroke(2f));
-        s.setMarker(epochs.size() == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
-        s.setMarkerColor(Palette.color(color));
+    /** Whether the accuracy axis shows all of [0, 1]: some train or test accuracy is below {@link #PIN_BELOW}. */
+    static boolean pinned(List<Double> train, List<Double> test) {
+        return train.stream().anyMatch(a -> a < PIN_BELOW) || test.stream().anyMatch(a -> a < PIN_BELOW);
+    }
+
+    private static double[] array(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

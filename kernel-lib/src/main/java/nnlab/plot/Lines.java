@@ -38,7 +38,8 @@ final class Lines {
         Color color = Palette.color(index);
         s.setLineColor(color);
         s.setLineStyle(LINE);
-        s.setMarker(SeriesMarkers.NONE);
+        s.setMarker(xs.length <= XYPlot.SPARSE ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        s.setMarkerColor(color);
         LegendCorner.place(c);
         return c;
     }
@@ -89,7 +90,7 @@ final class Lines {
         return v;
     }
 
-    private static void sameLength(String op, double[] xs, double[] ys) {
+    static void sameLength(String op, double[] xs, double[] ys) {
         if (xs == null || ys == null) {
             throw new IllegalArgumentException(op + ": xs and ys must not be null");
         }

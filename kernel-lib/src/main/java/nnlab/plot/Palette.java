@@ -38,6 +38,18 @@ public final class Palette {
         return COLORS[i % COLORS.length];
     }
 
+    /**
+     * Step {@code i} of {@code n} of one ordered palette (viridis from dark purple to green, the light
+     * yellow end left out so the lightest step stays visible on white): runs that differ in one setting,
+     * e.g. learning rates 0.1, 0.01, 0.001, get colours in the order of that setting.
+     */
+    public static Color ordered(int i, int n) {
+        if (n < 1 || i < 0 || i >= n) {
+            throw new IllegalArgumentException("Palette.ordered: need 0 <= i < n, got i = " + i + ", n = " + n);
+        }
+        return ColorMap.VIRIDIS.color(n == 1 ? 0.0 : 0.8 * i / (n - 1));
+    }
+
     /** Colour {@code i} mixed with white: {@code amount} 0 keeps it, 1 gives white. */
     public static Color light(int i, double amount) {
         return mix(color(i), Color.WHITE, amount);

@@ -163,6 +163,31 @@ public final class Plots {
         return LearningCurves.of(h, metric);
     }
 
+    /**
+     * Train (dashed) and test (solid) curves of one run in one colour on {@code chart} (a new chart with
+     * an "epoch" axis when null); several runs on one chart get ordered colours. {@code test} may be null.
+     */
+    public static XYChart trainTest(XYChart chart, double[] xs, double[] train, double[] test, String run) {
+        Lines.sameLength("trainTest", xs, train);
+        if (test != null) {
+            Lines.sameLength("trainTest", xs, test);
+        }
+        XYChart c = chart != null ? chart : Style.xyChart("", "epoch", "");
+        if (!(c instanceof XYPlot p)) {
+            throw new IllegalArgumentException("trainTest: the chart must be one made by Plots (e.g. Plots.trainTest(null, ...)), "
+                    + "got a plain " + c.getClass().getSimpleName());
+        }
+        return Runs.add(p, xs, train, test, run);
+    }
+
+    /** As {@link #trainTest(XYChart, double[], double[], double[], String)} with per-epoch lists; x = 1, 2, 3, ... */
+    public static XYChart trainTest(XYChart chart, List<? extends Number> train, List<? extends Number> test, String run) {
+        double[] tr = Lines.toArray(train, "trainTest: train");
+        double[] xs = new double[tr.length];
+        Arrays.setAll(xs, i -> i + 1);
+        return trainTest(chart, xs, tr, test == null ? null : Lines.toArray(test, "trainTest: test"), run);
+    }
+
     /** A Trainer listener that redraws the learning curves of {@code metric} after every epoch. */
     public static LiveCurve liveLearningCurves(String metric) {
         return new LiveCurve(metric, 0);

@@ -28,6 +28,11 @@ public final class Style {
     public static final int WIDTH = 600;
     /** Default chart height in pixels. */
     public static final int HEIGHT = 400;
+    /**
+     * The widest picture nnlab draws, in pixels: JupyterLab's notebook column at a common window width
+     * (about 950 px), so a picture is shown at 100 % and its text keeps the size it was drawn at.
+     */
+    public static final int COLUMN_WIDTH = 940;
     /** Text colour of titles, labels and ticks. */
     public static final Color TEXT = new Color(0x262626);
     static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);

@@ -21,6 +21,12 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * breaks that spacing so the ticks fall on round numbers (-4, -2, 0, 2, 4) as in matplotlib. The
  * hidden series exists only during {@link #paint}.
  *
+ * <p>Series added with plain {@code addSeries} and no marker set get one only when they are sparse (at
+ * most {@link #SPARSE} points), not a dot on each of 100 epochs. A log axis labels every tick one way:
+ * {@code 0.001, 0.01, 0.1, 1} when all ticks lie in [0.001, 10000], otherwise {@code 1E-4, 1E-3, ...}.
+ * Train/test pairs added with {@link Plots#trainTest} share a colour per run ({@link Runs}).
+ * {@code toString()} says what the chart holds and how to see it.
+ *
  * <pre>{@code
  * XYChart c = new XYPlot(600, 400);
  * c.addSeries("sigmoid", xs, ys);
@@ -37,6 +43,9 @@ public class XYPlot extends XYChart {
     private String autoXPattern;
     private String autoYPattern;
     private static final String TICK_HELPER = "\u0000ticks";
+    /** A series with at most this many points is sparse: it gets markers unless told otherwise. */
+    static final int SPARSE = 30;
+    private final Runs runs = new Runs();
 
     /** An empty chart of the given size in pixels. */
     public XYPlot(int width, int height) {
@@ -66,11 +75,22 @@ public class XYPlot extends XYChart {
             s.setPlotContentSize(1.0);
         }
         if (r != null) {
-            autoXPattern = roundLabels(s.getXAxisDecimalPattern(), autoXPattern, r[1] - r[0], s.isXAxisLogarithmic());
-            s.setXAxisDecimalPattern(autoXPattern);
-            autoYPattern = roundLabels(s.getYAxisDecimalPattern(), autoYPattern, r[3] - r[2], s.isYAxisLogarithmic());
-            s.setYAxisDecimalPattern(autoYPattern);
+            String x = roundLabels(s.getXAxisDecimalPattern(), autoXPattern, r[1] - r[0], s.isXAxisLogarithmic());
+            if (x != null && !x.equals(s.getXAxisDecimalPattern())) {       // only ever replace our own pattern
+                autoXPattern = x;
+                s.setXAxisDecimalPattern(x);
+            }
+            String y = roundLabels(s.getYAxisDecimalPattern(), autoYPattern, r[3] - r[2], s.isYAxisLogarithmic());
+            if (y != null && !y.equals(s.getYAxisDecimalPattern())) {
+                autoYPattern = y;
+                s.setYAxisDecimalPattern(y);
+            }
         }
+        if (r != null) {
+            logLabels(s, r);
+        }
+        sparseMarkers();
+        runs.color(this);
         boolean helper = addTickHelper();
         try {
             super.paint(g, width, height);
@@ -79,6 +99,61 @@ public class XYPlot extends XYChart {
                 removeSeries(TICK_HELPER);
             }
         }
+    }
+
+    /** The train/test runs drawn on this chart ({@link Plots#trainTest}). */
+    Runs runs() {
+        return runs;
+    }
+
+    /** Sets the chart's size back after it was painted at another (XChart keeps the last painted size). */
+    void resize(int width, int height) {
+        setWidth(width);
+        setHeight(height);
+    }
+
+    /** Markers for the series nobody chose a marker for: circles when sparse, none when dense. */
+    private void sparseMarkers() {
+        for (XYSeries series : getSeriesCollection()) {
+            if (series.getMarker() == null) {
+                series.setMarker(series.getXData().length <= SPARSE ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            }
+        }
+    }
+
+    /** One label style per log axis, unless the student set a pattern. */
+    private void logLabels(XYStyler s, double[] r) {
+        if (s.isXAxisLogarithmic() && (s.getXAxisDecimalPattern() == null || s.getXAxisDecimalPattern().equals(autoXPattern))) {
+            autoXPattern = logPattern(s.getXAxisMin(), s.getXAxisMax());
+            s.setXAxisDecimalPattern(autoXPattern);
+        }
+        if (s.isYAxisLogarithmic() && (s.getYAxisDecimalPattern() == null || s.getYAxisDecimalPattern().equals(autoYPattern))) {
+            autoYPattern = logPattern(s.getYAxisMin(), s.getYAxisMax());
+            s.setYAxisDecimalPattern(autoYPattern);
+        }
+    }
+
+    /** "0.###" when every decade tick in [lo, hi] prints short that way (0.001 .. 10000), else "0E0". */
+    static String logPattern(Double lo, Double hi) {
+        boolean plain = lo != null && hi != null && lo >= 0.99e-3 && hi <= 1.01e4;
+        return plain ? "0.###" : "0E0";
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(getClass().getSimpleName()).append(' ');
+        sb.append(getTitle() == null || getTitle().isEmpty() ? "(untitled)" : "\"" + getTitle() + "\"");
+        sb.append(", ").append(getWidth()).append('x').append(getHeight()).append(" px, ");
+        int n = 0;
+        StringBuilder names = new StringBuilder();
+        for (XYSeries series : getSeriesCollection()) {
+            if (!series.getName().equals(TICK_HELPER)) {
+                names.append(n++ == 0 ? "" : ", ").append(series.getName()).append(" (")
+                        .append(series.getXData().length).append(" points)");
+            }
+        }
+        sb.append(n).append(" series").append(n == 0 ? "" : ": " + names);
+        return sb.append("; see it with Plots.show(chart) or Plots.save(chart, \"chart.png\")").toString();
     }
 
     /** An axis range is automatic when unset, or still the one this class set at the last paint. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import nnlab.Rng;
 import nnlab.data.Dataset;
@@ -36,7 +35,8 @@ import nnlab.tensor.Tensor;
  * ({@link Metrics#accuracy}) is recorded when y holds labels that fit the output (0/1, or 0..C-1).
  *
  * <p>Settings: seed 12345 (same seed, same initial net → identical History), shuffle on, no schedule,
- * no early stopping, verbose (one line per epoch on standard output). Early stopping ends training when
+ * no early stopping, verbose: a {@link Progress} line that updates in place and a table of every tenth
+ * epoch ({@code verbose(5)}: every fifth; {@code verbose(false)}: nothing). Early stopping ends training when
  * a metric has not improved for {@code patience} epochs; the net keeps its last weights (the best ones
  * are not restored). Each batch checks {@code Thread.interrupted()}, so the notebook's stop button ends
  * training with a {@link TrainingException} (the interrupt is consumed, so the next cell runs normally);
@@ -63,6 +63,7 @@ public final class Trainer {
     private String stopMetric;
     private int patience;
     private boolean verbose = true;
+    private int every = -1;
     private boolean oneHot;
     private final List<Listener> listeners = new ArrayList<>();
 
@@ -113,9 +114,19 @@ public final class Trainer {
         return this;
     }
 
-    /** Print one line per epoch to standard output (default true). */
+    /** Show progress (default true): a line updated in place and a table of about ten epochs ({@link Progress}). */
     public Trainer verbose(boolean verbose) {
         this.verbose = verbose;
+        return this;
+    }
+
+    /** Show progress with a table row every {@code every} epochs: 1 for each epoch, 0 for only the last. */
+    public Trainer verbose(int every) {
+        if (every < 0) {
+            throw new IllegalArgumentException("Trainer: verbose(every) needs every >= 0 (0: only the last epoch), got " + every);
+        }
+        this.verbose = true;
+        this.every = every;
         return this;
     }
 
@@ -143,6 +154,7 @@ public final class Trainer {
         Loop loop = new Loop(net, loss, opt, train, batchSize, h.metrics().contains("train_accuracy"), h, hot);
         Rng rng = new Rng(seed);
         EarlyStop early = stopMetric == null ? null : new EarlyStop(stopMetric, patience);
+        Progress progress = verbose ? progress(h, epochs) : null;
         boolean finished = false;
         for (int epoch = 1; epoch <= epochs && !finished; epoch++) {
             if (schedule != null) {
@@ -151,7 +163,7 @@ public final class Trainer {
             double[] tr = loop.epoch(epoch, shuffle ? rng.permutation(train.size()) : null);
             double[] te = test == null ? new double[] {Double.NaN, Double.NaN} : loop.evaluate(epoch, test);
             h.add(epoch, tr[0], tr[1], te[0], te[1], opt.learningRate());
-            finished = endEpoch(h, epoch, epochs, early);
+            finished = endEpoch(h, epoch, epochs, early, progress);
         }
         return h;
     }
@@ -170,7 +182,7 @@ public final class Trainer {
     }
 
     /** Stop reason, progress line and listeners after an epoch; true when training should end. */
-    private boolean endEpoch(History h, int epoch, int epochs, EarlyStop early) {
+    private boolean endEpoch(History h, int epoch, int epochs, EarlyStop early, Progress progress) {
         String stop = early == null ? null : early.update(h, epoch);
         if (stop == null && epoch == epochs) {
             stop = "completed " + epochs + " epoch" + (epochs == 1 ? "" : "s");
@@ -178,10 +190,10 @@ public final class Trainer {
         if (stop != null) {
             h.stop(stop);
         }
-        if (verbose) {
-            System.out.println(progressLine(h, epoch, epochs));
+        if (progress != null) {
+            progress.update(epoch, columns(h).stream().mapToDouble(h::last).toArray());
             if (stop != null && !stop.startsWith("completed")) {
-                System.out.println(stop);
+                progress.stop(stop);
             }
         }
         for (Listener l : listeners) {
@@ -213,14 +225,13 @@ public final class Trainer {
         }
     }
 
-    private static String progressLine(History h, int epoch, int epochs) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "epoch %" + String.valueOf(epochs).length()
-                + "d/%d", epoch, epochs));
-        for (String m : h.metrics()) {
-            if (!m.equals("epoch")) {
-                sb.append(String.format(Locale.ROOT, m.equals("lr") ? "  %s %.4g" : "  %s %.4f", m, h.last(m)));
-            }
-        }
-        return sb.toString();
+    /** The progress display for this run: every metric but the epoch, the learning rate only with a schedule. */
+    private Progress progress(History h, int epochs) {
+        String[] names = columns(h).toArray(new String[0]);
+        return every < 0 ? new Progress(epochs, names) : new Progress(epochs, every, names);
+    }
+
+    private List<String> columns(History h) {
+        return h.metrics().stream().filter(m -> !m.equals("epoch") && (schedule != null || !m.equals("lr"))).toList();
     }
 }

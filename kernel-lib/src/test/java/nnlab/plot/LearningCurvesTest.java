@@ -39,7 +39,7 @@ class LearningCurvesTest {
     }
 
     @Test
-    void trainAndTestSeriesHoldTheHistoryAndAreDrawnInBlueAndOrange() {
+    void trainAndTestSeriesHoldTheHistoryInOneColourTrainDashed() {
         History h = train(6, null);
         XYChart loss = Plots.learningCurves(h, "loss");
         assertArrayEquals(array(h.epochs()), loss.getSeries("train").getXData(), 0);
@@ -52,16 +52,53 @@ class LearningCurvesTest {
             double sx = loss.getScreenXFromChart(h.epochs().get(k));
             double train = loss.getScreenYFromChart(h.trainLoss().get(k));
             double test = loss.getScreenYFromChart(h.testLoss().get(k));
-            assertTrue(Render.near(im, sx, test, 1, Palette.color(1).getRGB() & 0xffffff, 40), "test loss at epoch " + (k + 1));
-            if (Math.abs(train - test) > 4) {             // where the curves meet, test is drawn on top
-                assertTrue(Render.near(im, sx, train, 1, Palette.color(0).getRGB() & 0xffffff, 40), "train loss at epoch " + (k + 1));
-                checked++;
-            }
+            assertTrue(Render.near(im, sx, test, 1, Palette.color(0).getRGB() & 0xffffff, 40), "test loss at epoch " + (k + 1));
+            checked++;
         }
-        assertTrue(checked >= 3, "the curves are apart at most epochs");
+        assertTrue(checked >= 3);
+        assertEquals(Palette.color(0), loss.getSeries("train").getLineColor(), "train and test share blue");
+        assertEquals(Palette.color(0), loss.getSeries("test").getLineColor());
+        assertTrue(loss.getSeries("train").getLineStyle().getDashArray() != null, "train is dashed");
+        assertEquals(null, loss.getSeries("test").getLineStyle().getDashArray(), "test is solid");
         XYChart acc = Plots.learningCurves(h, "accuracy");
         assertArrayEquals(array(h.testAccuracy()), acc.getSeries("test").getYData(), 0);
-        assertEquals(1.02, acc.getStyler().getYAxisMax(), "accuracy runs to 1, plus a little room");
+    }
+
+    @Test
+    void theAccuracyAxisShowsAllOfZeroToOneOnlyWhileSomeAccuracyIsLow() {
+        assertTrue(LearningCurves.pinned(List.of(0.45, 0.8), List.of(0.5, 0.85)), "0.45 is low: 0 to 1");
+        assertTrue(LearningCurves.pinned(List.of(0.9, 0.95), List.of(0.3, 0.9)), "a low test accuracy counts too");
+        assertTrue(!LearningCurves.pinned(List.of(0.91, 0.97), List.of(0.93, 0.95)), "all between 0.9 and 1");
+        assertTrue(!LearningCurves.pinned(List.of(0.91, 0.97), List.of()), "no test set");
+        History h = train(6, null);
+        XYChart acc = Plots.learningCurves(h, "accuracy");
+        boolean low = LearningCurves.pinned(h.trainAccuracy(), h.testAccuracy());
+        Render.png(acc);
+        if (low) {
+            assertEquals(1.02, acc.getStyler().getYAxisMax(), "accuracy runs to 1, plus a little room");
+        } else {
+            double top = Math.max(h.trainAccuracy().stream().mapToDouble(Double::doubleValue).max().getAsDouble(),
+                    h.testAccuracy().stream().mapToDouble(Double::doubleValue).max().getAsDouble());
+            assertTrue(acc.getStyler().getYAxisMax() < 1.02 && acc.getStyler().getYAxisMax() > top,
+                    "the axis spans the data plus its margin");
+        }
+    }
+
+    @Test
+    void runsThatDifferInOneSettingGetStepsOfOneOrderedPalette() {
+        double[] e = {1, 2, 3};
+        XYChart c = Plots.trainTest(null, e, new double[] {3, 2, 1}, new double[] {3, 2.5, 2}, "lr 0.01");
+        Plots.trainTest(c, List.of(3, 2.8, 2.6), List.of(3, 2.9, 2.8), "lr 0.001");
+        Render.png(c);
+        assertEquals(List.of("train, lr 0.01", "test, lr 0.01", "train, lr 0.001", "test, lr 0.001"),
+                c.getSeriesCollection().stream().map(s -> s.getName()).toList());
+        assertEquals(Palette.ordered(0, 2), c.getSeries("train, lr 0.01").getLineColor());
+        assertEquals(Palette.ordered(0, 2), c.getSeries("test, lr 0.01").getLineColor(), "one run, one colour");
+        assertEquals(Palette.ordered(1, 2), c.getSeries("test, lr 0.001").getLineColor());
+        assertTrue(!Palette.ordered(0, 2).equals(Palette.ordered(1, 2)));
+        assertEquals("trainTest: xs has 3 values but ys has 2; expected one y per x",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Plots.trainTest(null, e, new double[] {1, 2}, null, "x")).getMessage());
     }
 
     @Test

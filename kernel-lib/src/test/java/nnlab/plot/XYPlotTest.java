@@ -63,4 +63,46 @@ class XYPlotTest {
         assertEquals("0.###", c.getStyler().getYAxisDecimalPattern());
         assertEquals("0.8", new java.text.DecimalFormat("0.###").format(0.8000000000000002));
     }
+
+    @Test
+    void onlySparseSeriesGetMarkersUnlessTheStudentChoseOne() {
+        XYChart c = Plots.line(Contour.linspace(1, 100, 100), Contour.linspace(0, 1, 100), "dense");
+        c.addSeries("also dense", Contour.linspace(1, 100, 100), Contour.linspace(1, 0, 100));
+        c.addSeries("sparse", new double[] {1, 50, 100}, new double[] {0.5, 0.6, 0.7});
+        c.addSeries("chosen", Contour.linspace(1, 100, 100), Contour.linspace(0, 0.5, 100))
+                .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.DIAMOND);
+        Render.png(c);
+        assertEquals(org.knowm.xchart.style.markers.SeriesMarkers.NONE, c.getSeries("dense").getMarker());
+        assertEquals(org.knowm.xchart.style.markers.SeriesMarkers.NONE, c.getSeries("also dense").getMarker(),
+                "100 points added with plain addSeries: no dot on each");
+        assertEquals(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE, c.getSeries("sparse").getMarker());
+        assertEquals(org.knowm.xchart.style.markers.SeriesMarkers.DIAMOND, c.getSeries("chosen").getMarker());
+    }
+
+    @Test
+    void aLogAxisLabelsEveryTickOneWay() {
+        assertEquals("0.###", XYPlot.logPattern(1e-3, 10.0), "0.001, 0.01, 0.1, 1, 10");
+        assertEquals("0E0", XYPlot.logPattern(1e-5, 10.0), "not 0.001 beside 1E-4");
+        assertEquals("0E0", XYPlot.logPattern(1.0, 1e6));
+        XYChart c = Plots.line(new double[] {1, 2, 3}, new double[] {1e-6, 1e-3, 1}, "norm");
+        c.getStyler().setYAxisLogarithmic(true);
+        Render.png(c);
+        assertEquals("0E0", c.getStyler().getYAxisDecimalPattern());
+        c.getStyler().setYAxisDecimalPattern("0.0E0");
+        Render.png(c);
+        assertEquals("0.0E0", c.getStyler().getYAxisDecimalPattern(), "a pattern the student set is kept");
+        XYChart d = Plots.line(new double[] {0, 1, 2}, new double[] {0, 0.1, 0.25}, "y");
+        d.getStyler().setYAxisDecimalPattern("0.00");
+        Render.png(d);
+        Render.png(d);
+        assertEquals("0.00", d.getStyler().getYAxisDecimalPattern(), "kept on later paints too");
+    }
+
+    @Test
+    void toStringSaysWhatTheChartHoldsAndHowToSeeIt() {
+        XYChart c = Plots.line(new double[] {0, 1, 2}, new double[] {0, 1, 4}, "y = x^2");
+        c.setTitle("squares");
+        assertEquals("XYPlot \"squares\", 600x400 px, 1 series: y = x^2 (3 points); "
+                + "see it with Plots.show(chart) or Plots.save(chart, \"chart.png\")", c.toString());
+    }
 }

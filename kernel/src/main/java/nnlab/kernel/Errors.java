@@ -20,8 +20,8 @@ import jdk.jshell.UnresolvedReferenceException;
  * illegal start of expression
  * </pre>
  * A runtime exception shows its class, message and the stack trimmed to the student's code (JShell
- * already cuts the frames below the snippet; snippet frames are shown as {@code (cell line 3)} or
- * {@code (cell 2, line 3)} for code defined by an earlier cell).
+ * already cuts the frames below the snippet); every snippet frame names its cell and line the same way,
+ * {@code at half(cell 2, line 3)}, whether the code came from this cell or an earlier one.
  *
  * <pre>{@code
  * CellFailure f = Errors.compile(diags, source, 2);
@@ -136,7 +136,7 @@ final class Errors {
                 return cls + method + "(snippet " + file + ", line " + e.getLineNumber() + ")";
             }
             int line = p.line() + e.getLineNumber() - 1;
-            return cls + method + (p.cell() == currentCell ? "(cell line " + line + ")" : "(cell " + p.cell() + ", line " + line + ")");
+            return cls + method + "(cell " + p.cell() + ", line " + line + ")";     // one wording for every cell
         }
         return e.toString();
     }

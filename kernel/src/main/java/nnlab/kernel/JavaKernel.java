@@ -22,10 +22,14 @@ import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
+import org.dflib.jjava.jupyter.messages.reply.CompleteReply;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
 import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
+import org.dflib.jjava.jupyter.messages.request.CompleteRequest;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
 /**
@@ -47,6 +51,8 @@ import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
  */
 public final class JavaKernel extends BaseKernel {
     static final String VERSION = "0.1.0";
+    /** The complete_reply metadata key JupyterLab reads each match's kind from. */
+    static final String TYPES = "_jupyter_types_experimental";
 
     private final CompletableFuture<Evaluator> evaluator;
     private final BetweenCells betweenCells = new BetweenCells();
@@ -172,6 +178,45 @@ public final class JavaKernel extends BaseKernel {
     public ReplacementOptions complete(String code, int at) {
         Assist.Completion c = ev().complete(code, at);
         return new ReplacementOptions(c.matches(), c.start(), c.end());
+    }
+
+    /** As JJava's, plus each match's kind and type in the reply's {@code _jupyter_types_experimental}. */
+    @Override
+    protected void handleCompleteRequest(ShellReplyEnvironment env, Message<CompleteRequest> message) {
+        CompleteRequest request = message.getContent();
+        env.setBusyDeferIdle();
+        try {
+            Assist.Completion c = ev().complete(request.getCode(), request.getCursorPos());
+            env.reply(new CompleteReply(c.matches(), c.start(), c.end(), Map.of(TYPES, types(c))));
+        } catch (RuntimeException e) {
+            env.replyError(CompleteReply.MESSAGE_TYPE.error(), ErrorReply.of(e));
+        }
+    }
+
+    /** Jupyter's experimental completion metadata: start, end, text, type and signature of each match. */
+    static List<Map<String, Object>> types(Assist.Completion c) {
+        return c.items().stream().map(i -> Map.<String, Object>of("start", c.start(), "end", c.end(), "text", i.text(),
+                "type", i.kind(), "signature", i.type())).toList();
+    }
+
+    /**
+     * A history reply with no entries (and {@code "status": "ok"}), so JupyterLab does not warn "History
+     * was unable to be retrieved" after a restart; the kernel keeps no history across sessions.
+     */
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new OkHistoryReply());
+    }
+
+    /** JJava's history reply lacks {@code status}. */
+    static final class OkHistoryReply extends HistoryReply {
+        @SuppressWarnings("unused") // read by Gson
+        private final String status = "ok";
+
+        OkHistoryReply() {
+            super(List.of());
+        }
     }
 
     @Override

@@ -102,7 +102,7 @@ class EvaluatorTest {
         assertEquals("java.lang.ArithmeticException", r.ename());
         assertEquals("/ by zero", r.evalue());
         assertEquals("java.lang.ArithmeticException: / by zero", r.traceback().get(0));
-        assertTrue(r.traceback().get(1).contains("half(cell line 2)"), r.traceback().toString());
+        assertTrue(r.traceback().get(1).matches("\tat half\\(cell \\d+, line 2\\)"), r.traceback().toString());
         assertFalse(String.join("\n", r.traceback()).contains("jdk.jshell"), "no kernel internals: " + r.traceback());
     }
 
@@ -111,7 +111,8 @@ class EvaluatorTest {
         assertTrue(run("int a0 = 1;\n\nint g0() {\n  int q = 2;\n  return q / 0;\n}").ok());
         CellResult r = run("int z0 = 1;\n\n\ng0()");
         assertTrue(r.traceback().get(1).matches("\tat g0\\(cell \\d+, line 5\\)"), r.traceback().toString());
-        assertEquals("\tat <cell>(cell line 4)", r.traceback().get(2));
+        assertTrue(r.traceback().get(2).matches("\tat <cell>\\(cell \\d+, line 4\\)"), "this cell's frames are worded "
+                + "as an earlier cell's: " + r.traceback());
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import jdk.jshell.JShell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,12 +17,7 @@ class SourceDocsTest {
 
     @BeforeAll
     static void startShell() {
-        // source analysis only: a local engine is enough and starts fast
-        shell = JShell.builder().executionEngine("local").build();
-        shell.addToClasspath(System.getProperty("java.class.path"));
-        for (String pkg : List.of("nnlab", "nnlab.tensor", "nnlab.nn")) {
-            shell.eval("import " + pkg + ".*;");
-        }
+        shell = LocalShell.withImports("nnlab", "nnlab.tensor", "nnlab.nn");
         assist = new Assist(shell);
     }
 
