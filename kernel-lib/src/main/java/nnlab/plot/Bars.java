@@ -12,8 +12,8 @@ import org.knowm.xchart.style.Styler;
  * <p>Shapes: {@code categories} [K] distinct names, {@code values} [K] finite numbers; bar k has height
  * {@code values[k]}. The bars take the first {@link Palette} colour; more series (e.g. test beside train)
  * are added with XChart's own {@code chart.addSeries(name, categories, values)} and take the next colours,
- * side by side. The y axis starts at 0 and the chart is a plain XChart {@link CategoryChart} in the house
- * {@link Style}.
+ * side by side, with the legend to the right of the plot. The y axis starts at 0, every bar is labelled, and
+ * the chart is a plain XChart {@link CategoryChart} in the house {@link Style}.
  *
  * <pre>{@code
  * CategoryChart c = Bars.of(List.of("0", "1", "2"), new double[] {98, 112, 101}, "train");
@@ -30,7 +30,8 @@ final class Bars {
         check(categories, values);
         CategoryChart chart = new CategoryChart(Style.WIDTH, Style.HEIGHT);
         Style.apply(chart.getStyler());
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);   // inside, it would hide a bar
+        chart.getStyler().setXAxisTickMarkSpacingHint(10);                       // a label under every bar
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setAvailableSpaceFill(0.8);
         chart.getStyler().setOverlapped(false);
