@@ -16,7 +16,8 @@ import nnlab.tensor.Tensor;
  * {@code x[r, i·w + j]}. Values are
  * scaled by the minimum and maximum of the whole tensor, {@code t = (v - min) / (max - min)}, and
  * coloured by a {@link ColorMap} (default gray_r: 0 white, max black). Each pixel becomes an
- * s×s block with s = round(64 / max(h, w)), so 8×8 and 28×28 digits come out about 64 px wide.
+ * s×s block with s = round(64 / max(h, w)), so 8×8 and 28×28 digits come out about 64 px wide. A cell
+ * widens (the picture stays centred) when a title needs more room, so long titles never run into each other.
  *
  * <pre>{@code
  * Dataset ds = Datasets.digits();
@@ -28,6 +29,7 @@ final class Images {
     private static final int PER_ROW = 10;
     private static final int PAD = 6;
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private static final int TITLE_GAP = 8;
 
     private Images() {
     }
@@ -48,7 +50,7 @@ final class Images {
         }
         int s = Math.max(1, (int) Math.round(64.0 / Math.max(h, w)));
         int titleH = titles == null ? 0 : 18;
-        int cellW = w * s + 2 * PAD;
+        int cellW = Math.max(w * s + 2 * PAD, titleWidth(titles) + TITLE_GAP);
         int cellH = h * s + 2 * PAD + titleH;
         int cols = Math.max(1, Math.min(n, PER_ROW));
         int gridRows = Math.max(1, (n + cols - 1) / cols);
@@ -60,7 +62,7 @@ final class Images {
         double range = rows.max() - lo;
         range = range > 0 ? range : 1;
         for (int r = 0; r < n; r++) {
-            int left = (r % cols) * cellW + PAD;
+            int left = (r % cols) * cellW + (cellW - w * s) / 2;
             int top = (r / cols) * cellH + PAD + titleH;
             for (int i = 0; i < h; i++) {
                 for (int j = 0; j < w; j++) {
@@ -77,6 +79,22 @@ final class Images {
             drawTitles(out, titles, cols, cellW, cellH);
         }
         return out;
+    }
+
+    /** The width in pixels of the widest title (0 without titles). */
+    private static int titleWidth(List<String> titles) {
+        if (titles == null) {
+            return 0;
+        }
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        FontMetrics fm = g.getFontMetrics(TITLE);
+        int widest = 0;
+        for (String t : titles) {
+            widest = Math.max(widest, t == null ? 0 : fm.stringWidth(t));
+        }
+        g.dispose();
+        return widest;
     }
 
     private static void drawTitles(BufferedImage out, List<String> titles, int cols, int cellW, int cellH) {

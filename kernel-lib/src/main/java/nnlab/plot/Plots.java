@@ -19,13 +19,14 @@ import nnlab.nn.Net;
 import nnlab.tensor.Tensor;
 import nnlab.train.History;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * The plots of the course in one place: contour maps with descent paths, lines, learning curves,
- * subplot grids, digit images, confusion matrices, scatter plots and decision boundaries.
+ * subplot grids, digit images, bar charts, confusion matrices, scatter plots and decision boundaries.
  *
  * <p>Every chart is a real XChart object (600×400, {@link Style}, {@link Palette} colours), so
  * {@code getStyler()} still changes anything; pictures made of several parts are {@link BufferedImage}s.
@@ -233,6 +234,18 @@ public final class Plots {
     /** Pictures coloured by {@code map} (e.g. {@link ColorMap#GRAY} for white digits on black). */
     public static BufferedImage images(Tensor x, int h, int w, List<String> titles, ColorMap map) {
         return Images.of(x, h, w, titles, map);
+    }
+
+    // ---- bars ------------------------------------------------------------------------------------
+
+    /** One bar per category of height {@code values[k]}; add series with {@code chart.addSeries}. */
+    public static CategoryChart bar(List<String> categories, double[] values, String name) {
+        return Bars.of(categories, values, name);
+    }
+
+    /** One bar per category of height {@code counts[k]} (e.g. {@code Datasets.classCounts(y)}). */
+    public static CategoryChart bar(List<String> categories, int[] counts, String name) {
+        return Bars.of(categories, counts == null ? null : Arrays.stream(counts).asDoubleStream().toArray(), name);
     }
 
     // ---- classification ------------------------------------------------------------------------

@@ -56,6 +56,29 @@ class ImagesTest {
     }
 
     @Test
+    void longTitlesWidenTheCellsSoTheyDoNotTouch() {
+        Tensor x = Tensor.ones(3, 784).set(0, 2, 783);    // all black but one pixel, so 1 maps to black
+        List<String> names = List.of("T-shirt/top", "Ankle boot", "a much longer title");
+        BufferedImage im = Plots.images(x, 28, 28, names);
+        int cell = im.getWidth() / 3;
+        assertTrue(cell > 2 * 28 + 12, "cells are wider than the 56 px picture plus padding: " + cell);
+        for (int k = 1; k < 3; k++) {                 // a white column between neighbouring titles
+            boolean clear = false;
+            for (int xx = k * cell - 4; xx <= k * cell + 3 && !clear; xx++) {
+                boolean ink = false;
+                for (int y = 0; y < 6 + 18; y++) {
+                    ink |= (im.getRGB(xx, y) & 0xff) < 200;
+                }
+                clear = !ink;
+            }
+            assertTrue(clear, "titles " + (k - 1) + " and " + k + " are separated by white space");
+        }
+        int left = (cell - 56) / 2;
+        assertEquals(0x000000, im.getRGB(left + 1, 6 + 18 + 1) & 0xffffff, "the picture is centred in its wider cell");
+        assertEquals(0xffffff, im.getRGB(left - 2, 6 + 18 + 1) & 0xffffff, "white left of the centred picture");
+    }
+
+    @Test
     void badShapesAreNamed() {
         assertEquals("images: expected x of shape [N, 64] (N images of 8x8 pixels), got [3, 60]",
                 assertThrows(IllegalArgumentException.class, () -> Plots.images(Tensor.zeros(3, 60), 8, 8)).getMessage());
