@@ -211,6 +211,24 @@ def descendants(root):
     return {p: procs[p][1] for p in found}
 
 
+def rss_mib(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            return next(int(l.split()[1]) for l in f if l.startswith("VmRSS:")) / 1024
+    except (OSError, StopIteration):
+        return 0.0
+
+
+def memory(hub, name):
+    """Resident MiB of a student's server, kernel JVM and student JVM (ps's RSS, from /proc)."""
+    server = server_pid(descendants(hub.proc.pid), name)
+    parts = {"server": rss_mib(server), "kernel JVM": 0.0, "student JVM": 0.0}
+    for pid, cmd in descendants(server).items():
+        kind = "student JVM" if "RemoteAgent" in cmd else "kernel JVM" if "KernelMain" in cmd else "server"
+        parts[kind] += rss_mib(pid)
+    return parts
+
+
 def server_pid(tree, name):
     for pid, cmd in tree.items():
         if "jupyterhub.singleuser" in cmd:
@@ -331,6 +349,9 @@ async def main(python, release):
             kernels[n] = await Kernel(hub, n, tokens[n]).open()
         seen.update(descendants(hub.proc.pid))
         await check_own_results(hub, tokens, kernels)
+        m = memory(hub, "bob")
+        say("   bob's memory after a few cells (RSS): " + ", ".join(f"{k} {v:.0f} MiB" for k, v in m.items())
+            + f", together {sum(m.values()):.0f} MiB")
         await check_busy_neighbour(hub, kernels)
         await check_exit(kernels)
         await check_restart(hub, tokens, kernels, seen)

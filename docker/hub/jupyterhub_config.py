@@ -16,6 +16,7 @@
 #   NNLAB_PYTHON         the Python with jupyter_server and JupyterHub's single-user part
 #   NNLAB_RELEASE        the released notebooks copied into each new workspace
 #   NNLAB_HUB_POLL_INTERVAL   seconds between checks that each server still runs (default 30)
+#   NNLAB_HUB_SITE_CONFIG     a Python file of the university's own settings (OAuth client, TLS), loaded last
 import os
 import sys
 
@@ -49,8 +50,9 @@ if auth == "dummy":
     c.JupyterHub.authenticator_class = "dummy"
     c.DummyAuthenticator.password = env("NNLAB_HUB_PASSWORD") or sys.exit(
         "jupyterhub_config.py: NNLAB_HUB_AUTH=dummy needs NNLAB_HUB_PASSWORD (the test class's password)")
-elif auth == "oauth":
-    c.JupyterHub.authenticator_class = "generic-oauth"  # pip install oauthenticator; its settings: README
+elif auth == "oauth":  # pip install oauthenticator; the provider's settings go in NNLAB_HUB_SITE_CONFIG
+    c.JupyterHub.authenticator_class = "oauthenticator.generic.LocalGenericOAuthenticator"
+    c.LocalGenericOAuthenticator.create_system_users = True   # NnlabSpawner runs each server as its student
 elif auth != "pam":
     sys.exit(f"jupyterhub_config.py: NNLAB_HUB_AUTH must be pam, dummy or oauth, got {auth!r}")
 
@@ -83,3 +85,6 @@ c.Spawner.start_timeout = 120   # a cold JVM on a busy machine
 c.Spawner.http_timeout = 120
 # A student who opens the URL of a stopped server gets it started again after 2 s.
 c.JupyterHub.implicit_spawn_seconds = 2
+
+if env("NNLAB_HUB_SITE_CONFIG"):
+    load_subconfig(env("NNLAB_HUB_SITE_CONFIG"))  # noqa: F821  (JupyterHub provides it)
