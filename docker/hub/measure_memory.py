@@ -110,7 +110,7 @@ def main(path):
         km.shutdown_kernel(now=True)
         for pid in [student] if isinstance(student, int) else []:
             try:
-                os.kill(pid, 9)                        # a killed kernel JVM leaves its student JVM behind
+                os.kill(pid, 9)                        # should it outlive its kernel JVM
             except OSError:
                 pass
 

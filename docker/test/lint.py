@@ -70,6 +70,8 @@ def lint(dockerfile):
         path = os.path.join(ROOT, script)
         if not os.path.isfile(path):
             bad.append(f"the image runs {script}, which does not exist")
+        elif ignored(script, patterns):
+            bad.append(f"the image runs {script}, which .dockerignore excludes from the build context")
         elif not os.access(path, os.X_OK):
             bad.append(f"the image runs {script}, which is not executable (chmod +x {script})")
     return bad + lint_scripts()
