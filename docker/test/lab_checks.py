@@ -2,7 +2,8 @@
 (~/notebooks) is a small tmpfs:
 
 1. docker/start filled the workspace with the released (student) notebooks;
-2. JupyterLab answers on its port: /api/status, the /lab page, the java kernelspec;
+2. `jupyterhub-singleuser` (what a hub runs) loads JupyterHub's single-user app on jupyter_server;
+   JupyterLab answers on its port: /api/status, the /lab page, the java kernelspec;
 3. with the workspace's disk full, saving a notebook through the contents API fails with Jupyter's own
    error (HTTP 500 naming "No space left on device", which JupyterLab shows in its save dialog) and the
    file on disk is left as it was; once space is freed the same save succeeds.
@@ -107,8 +108,19 @@ def check_full_disk(base, token, name):
     say("after freeing space the same save succeeds")
 
 
+def check_singleuser():
+    """The command JupyterHub runs in the image loads JupyterHub's single-user app on jupyter_server."""
+    r = subprocess.run(["jupyterhub-singleuser", "--help"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and "Single-user server for JupyterHub" in r.stdout, \
+        f"jupyterhub-singleuser --help failed ({r.returncode}): {r.stderr[-500:]}"
+    app = [l.split("] ", 1)[-1] for l in r.stderr.splitlines() if "Extending" in l]
+    assert app and "jupyter_server" in app[0], f"the single-user app does not extend jupyter_server: {r.stderr[-500:]}"
+    say(f"jupyterhub-singleuser: {app[0]}")
+
+
 def main():
     names = check_workspace()
+    check_singleuser()
     token, port = secrets.token_hex(16), free_port()
     lab, base, seconds = start_lab(port, token)
     try:
