@@ -95,8 +95,8 @@ class Hub:
         return (await self.call(f"/hub/api/users/{name}/tokens", method="POST", body=body))["token"]
 
     async def start_server(self, name, token, seconds=120):
-        await self.call(f"/hub/api/users/{name}/server", token, "POST")
         t0 = time.time()
+        await self.call(f"/hub/api/users/{name}/server", token, "POST")
         while time.time() - t0 < seconds:
             user = await self.call(f"/hub/api/users/{name}", token)
             if user["servers"].get("", {}).get("ready"):
