@@ -18,6 +18,7 @@ import asyncio
 import json
 import os
 import secrets
+import shutil
 import signal
 import socket
 import statistics
@@ -368,6 +369,7 @@ async def main(python, release):
     if failed:
         raise failed
     assert not left, f"processes left after the hub stopped (killed now): {left}"
+    shutil.rmtree(workdir, ignore_errors=True)                 # kept when a check failed: its hub.log
     say(f"everything stopped; passed in {time.time() - t0:.1f} s")
 
 
