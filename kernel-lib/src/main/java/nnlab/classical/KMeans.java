@@ -47,8 +47,9 @@ public final class KMeans {
     public static KMeans fit(Tensor x, int k, Rng rng, int maxIter, double tol) {
         checkArgs(x, k, maxIter, tol);
         double threshold = tol * x.std(0).pow(2).mean();
-        Tensor c = plusPlus(x, k, rng);
-        Tensor lab = assign(x, c);
+        Tensor xx = x.pow(2).sum(1, true);   // [N, 1], computed once
+        Tensor c = plusPlus(x, xx, k, rng);
+        Tensor lab = squaredDistances(x, xx, c).neg().argmax(1);
         int it = 0;
         while (it < maxIter) {
             if (Thread.interrupted()) {
@@ -58,7 +59,7 @@ public final class KMeans {
             it++;
             double shift = next.sub(c).pow(2).sum();
             c = next;
-            lab = assign(x, c);
+            lab = squaredDistances(x, xx, c).neg().argmax(1);   // the assignment step
             if (shift <= threshold) {
                 break;
             }
@@ -73,11 +74,15 @@ public final class KMeans {
 
     /** ||x_i - c_j||² for all pairs, [N, k], as ||x||² - 2 x·c + ||c||² (clipped at 0 against rounding). */
     static Tensor squaredDistances(Tensor x, Tensor c) {
+        return squaredDistances(x, x.pow(2).sum(1, true), c);
+    }
+
+    /** As {@link #squaredDistances(Tensor, Tensor)} with the rows' squared norms xx [N, 1] given. */
+    private static Tensor squaredDistances(Tensor x, Tensor xx, Tensor c) {
         if (c.rank() != 2 || x.rank() != 2 || c.shape(1) != x.shape(1)) {
             throw new IllegalArgumentException("KMeans: expected x [N, d] and centers [k, d] with the same d, got "
                     + Arrays.toString(x.shape()) + " and " + Arrays.toString(c.shape()));
         }
-        Tensor xx = x.pow(2).sum(1, true);   // [N, 1]
         Tensor cc = c.pow(2).sum(1);         // [k]
         return x.matmulTranspose(c).mul(-2).add(xx).add(cc).clip(0, Double.MAX_VALUE);
     }
@@ -96,9 +101,10 @@ public final class KMeans {
                 sum[l[i] * d + f] += xs[i * d + f];
             }
         }
-        Tensor own = squaredDistances(x, old);
+        Tensor own = null;
         for (int j = 0; j < k; j++) {
             if (count[j] == 0) {
+                own = own == null ? squaredDistances(x, old) : own;
                 int far = farthest(own, l);
                 System.arraycopy(xs, far * d, sum, j * d, d);
                 own.set(0, far, l[far]);   // the next empty centre takes another point
@@ -122,15 +128,15 @@ public final class KMeans {
     }
 
     /** k-means++: each new centre is a point drawn with probability proportional to D(x)². */
-    private static Tensor plusPlus(Tensor x, int k, Rng rng) {
+    private static Tensor plusPlus(Tensor x, Tensor xx, int k, Rng rng) {
         int n = x.shape(0);
         int[] chosen = new int[k];
         chosen[0] = rng.nextInt(n);
-        double[] dist = squaredDistances(x, x.take(new int[] {chosen[0]})).array().clone();
+        double[] dist = squaredDistances(x, xx, x.take(new int[] {chosen[0]})).array().clone();
         for (int j = 1; j < k; j++) {
             double total = Arrays.stream(dist).sum();
             chosen[j] = total > 0 ? draw(dist, total * rng.nextDouble()) : rng.nextInt(n);
-            double[] dj = squaredDistances(x, x.take(new int[] {chosen[j]})).array();
+            double[] dj = squaredDistances(x, xx, x.take(new int[] {chosen[j]})).array();
             for (int i = 0; i < n; i++) {
                 dist[i] = Math.min(dist[i], dj[i]);
             }

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import nnlab.tensor.Tensor;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * Principal component analysis: the k orthonormal directions along which centred data varies most.
@@ -12,6 +11,7 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * <pre>
  * X_c = X - mean(X)                 centred by the training mean
  * X_c = U S Vᵀ                      thin SVD (EJML), singular values s_1 ≥ s_2 ≥ ...
+ *                                   (for N &gt; d: the SVD of X_cᵀX_c = V S² Vᵀ, d×d, which gives the same V, S)
  * components = first k rows of Vᵀ   [k, d], orthonormal
  * explained variance   λ_i = s_i² / (N - 1)
  * explained variance ratio = s_i² / Σ_j s_j² = λ_i / (total variance of X)
@@ -53,13 +53,9 @@ public final class Pca {
         }
         Tensor mean = x.mean(0);
         Tensor centred = x.sub(mean);
-        double total = centred.dot(centred);   // Σ_j s_j² = ||X_c||_F²
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(n, d, false, true, true);
-        if (!svd.decompose(DMatrixRMaj.wrap(n, d, centred.array()))) {
-            throw new IllegalStateException("Pca.fit: EJML's SVD did not converge for x of shape " + Arrays.toString(x.shape()));
-        }
-        double[] s = svd.getSingularValues();
-        DMatrixRMaj vt = svd.getV(null, true);   // [min(N, d), d], rows are right singular vectors
+        double total = centred.pow(2).sum();   // Σ_j s_j² = ||X_c||_F²
+        Svd svd = svd(centred, x);
+        double[] s = svd.s();
         Integer[] order = new Integer[s.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -70,12 +66,33 @@ public final class Pca {
         double[] ratio = new double[k];
         for (int i = 0; i < k; i++) {
             int r = order[i];
-            System.arraycopy(vt.data, r * d, comp, i * d, d);
+            System.arraycopy(svd.vt(), r * d, comp, i * d, d);
             flipSign(comp, i * d, d);
             variance[i] = n > 1 ? s[r] * s[r] / (n - 1) : 0;
             ratio[i] = total > 0 ? s[r] * s[r] / total : 0;
         }
         return new Pca(mean, Tensor.fromArray(comp, k, d), Tensor.fromArray(variance, k), Tensor.fromArray(ratio, k));
+    }
+
+    /** Singular values s and the rows of Vᵀ (row-major, d columns) of the centred data. */
+    private record Svd(double[] s, double[] vt) {
+    }
+
+    private static Svd svd(Tensor centred, Tensor x) {
+        int n = centred.shape(0);
+        int d = centred.shape(1);
+        boolean tall = n > d;
+        // tall: X_cᵀX_c = V S² Vᵀ gives the same V and s² from a d×d matrix (one BLAS product) instead of N×d
+        Tensor m = tall ? centred.transposeMatmul(centred) : centred;
+        var svd = DecompositionFactory_DDRM.svd(m.shape(0), d, false, true, true);
+        if (!svd.decompose(DMatrixRMaj.wrap(m.shape(0), d, m.array()))) {
+            throw new IllegalStateException("Pca.fit: EJML's SVD did not converge for x of shape " + Arrays.toString(x.shape()));
+        }
+        double[] s = svd.getSingularValues();
+        for (int i = 0; tall && i < s.length; i++) {
+            s[i] = Math.sqrt(s[i]);
+        }
+        return new Svd(s, svd.getV(null, true).data);
     }
 
     /** The sign rule: the entry of largest magnitude of row [from, from + d) becomes positive. */

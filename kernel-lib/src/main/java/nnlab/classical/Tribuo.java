@@ -95,16 +95,21 @@ public final class Tribuo {
 
     /** The model's scores for the rows of x [N, F]: [N, numClasses], probabilities or one-hot rows. */
     public static Tensor scores(Model<Label> model, Tensor x, int numClasses) {
+        int largest = model.getOutputIDInfo().getDomain().stream().mapToInt(Tribuo::classIndex).max().orElse(0);
+        if (largest >= numClasses) {
+            throw new IllegalArgumentException("Tribuo.scores: the model knows class " + largest
+                    + ", outside 0.." + (numClasses - 1) + "; pass the training set's numClasses()");
+        }
         List<Prediction<Label>> predictions = model.predict(examples(x));
         double[] s = new double[predictions.size() * numClasses];
         for (int i = 0; i < predictions.size(); i++) {
             Prediction<Label> p = predictions.get(i);
             if (model.generatesProbabilities()) {
                 for (Label l : p.getOutputScores().values()) {
-                    s[i * numClasses + checkedClass(l, numClasses)] = l.getScore();
+                    s[i * numClasses + classIndex(l)] = l.getScore();
                 }
             } else {
-                s[i * numClasses + checkedClass(p.getOutput(), numClasses)] = 1;
+                s[i * numClasses + classIndex(p.getOutput())] = 1;
             }
         }
         return Tensor.fromArray(s, predictions.size(), numClasses);
@@ -148,15 +153,6 @@ public final class Tribuo {
             throw new IllegalArgumentException("Tribuo: label '" + label.getLabel()
                     + "' is not a class index; nnlab's labels are named 0, 1, 2, ...", e);
         }
-    }
-
-    private static int checkedClass(Label label, int numClasses) {
-        int c = classIndex(label);
-        if (c < 0 || c >= numClasses) {
-            throw new IllegalArgumentException("Tribuo.scores: the model predicts class " + c
-                    + ", outside 0.." + (numClasses - 1) + "; pass the training set's numClasses()");
-        }
-        return c;
     }
 
     private static int[] labels(Tensor y) {
