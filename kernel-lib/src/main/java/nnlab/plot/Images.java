@@ -57,7 +57,7 @@ final class Images {
         BufferedImage out = new BufferedImage(cols * cellW, gridRows * cellH, BufferedImage.TYPE_INT_RGB);
         int[] pixels = new int[out.getWidth() * out.getHeight()];
         java.util.Arrays.fill(pixels, 0xffffffff);
-        double[] v = rows.array();
+        double[] v = rows.toArray();
         double lo = map.isDiverging() ? -rows.abs().max() : rows.min();
         double range = (map.isDiverging() ? -lo : rows.max()) - lo;
         range = range > 0 ? range : 1;
