@@ -34,7 +34,7 @@ import nnlab.tensor.Tensor;
  * <pre>{@code
  * Conv2d conv = new Conv2d(1, 32, 3, new Rng(1));           // stride 1, padding 0
  * Tensor y = conv.forward(Tensor.zeros(8, 1, 28, 28));      // [8, 32, 26, 26]
- * Tensor dx = conv.backward(Tensor.zeros(8, 1, 28, 28), y); // fills weight().grad() and bias().grad()
+ * Tensor dx = conv.backward(Tensor.zeros(8, 1, 28, 28), y); // adds to weight().grad(), bias().grad()
  * }</pre>
  */
 public final class Conv2d implements Layer {
@@ -94,14 +94,14 @@ public final class Conv2d implements Layer {
         gradients(x, dy);
     }
 
-    /** Stores dW and db; returns dy as [out, N·H'·W'], the layout of forward's product. */
+    /** Adds dW and db to the parameters' gradients; returns dy as [out, N·H'·W'], the layout of forward's product. */
     private Tensor gradients(Tensor x, Tensor dy) {
         int[] y = checkInput(x);
         Checks.dy(this, dy, y);
         Tensor dy2 = ConvOps.swapAxes01(dy).reshape(out, -1);                    // [out, N·H'·W']
         Tensor cols = ConvOps.im2col(x, k, k, stride, padding);
-        weight.grad().copyFromInPlace(dy2.matmulTranspose(cols).reshape(out, in, k, k)); // dL/dW = dy · colsᵀ
-        bias.grad().copyFromInPlace(dy2.sum(1));                                 // dL/db = Σ dy over n, i, j
+        dy2.addMatmulTranspose(cols, weight.grad().reshape(out, in * k * k));   // dL/dW += dy · colsᵀ
+        bias.accumulateGrad(dy2.sum(1));                                         // dL/db += Σ dy over n, i, j
         return dy2;
     }
 

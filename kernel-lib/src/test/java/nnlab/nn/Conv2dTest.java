@@ -98,9 +98,22 @@ class Conv2dTest {
         c.backward(x, dy);
         Tensor dW = c.weight().grad().copy();
         Tensor db = c.bias().grad().copy();
+        c.zeroGrad();
         c.backwardParams(x, dy);
         assertEquals(dW, c.weight().grad());
         assertEquals(db, c.bias().grad());
+    }
+
+    @Test
+    void gradientsAccumulateUntilZeroed() {
+        Conv2d c = conv(1, 0, W, 0.5);
+        c.backward(X, Tensor.ones(1, 1, 2, 2));
+        c.backwardParams(X, Tensor.ones(1, 1, 2, 2));
+        assertEquals(Tensor.of(24, 32, 48, 56).reshape(1, 1, 2, 2), c.weight().grad(), "two backwards add up");
+        assertEquals(Tensor.of(8), c.bias().grad());
+        c.step(0.5);                                  // plain gradient descent, then the gradients start over
+        assertEquals(Tensor.of(-11, -14, -21, -24).reshape(1, 1, 2, 2), c.weight().value());
+        assertEquals(Tensor.zeros(1, 1, 2, 2), c.weight().grad());
     }
 
     @Test
