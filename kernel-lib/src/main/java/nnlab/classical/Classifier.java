@@ -15,6 +15,7 @@ import org.tribuo.classification.liblinear.LinearClassificationType;
 import org.tribuo.classification.libsvm.LibSVMClassificationTrainer;
 import org.tribuo.classification.libsvm.SVMClassificationType;
 import org.tribuo.common.libsvm.KernelType;
+import org.tribuo.common.libsvm.LibSVMModel;
 import org.tribuo.common.libsvm.SVMParameters;
 import org.tribuo.common.nearest.KNNModel;
 import org.tribuo.common.nearest.KNNTrainer;
@@ -47,6 +48,10 @@ import org.tribuo.math.neighbour.NeighboursQueryFactoryType;
  */
 public final class Classifier {
     static final long SEED = 12345;
+
+    static {
+        Tribuo.quiet();   // before any Tribuo trainer is built, not only when the first dataset is converted
+    }
 
     private final String name;
     private final Trainer<Label> trainer;
@@ -150,6 +155,15 @@ public final class Classifier {
     /** The depth of a fitted tree (a single leaf has depth 0). */
     public int depth() {
         return tree("depth").getDepth();
+    }
+
+    /** The support vectors of a fitted SVM (counted once, though one-vs-one shares them between pairs). */
+    public int supportVectors() {
+        requireFitted("supportVectors");
+        if (!(model instanceof LibSVMModel<Label> svm)) {
+            throw new IllegalStateException(name + ".supportVectors: only an SVM has support vectors; this is " + name);
+        }
+        return svm.getInnerModels().get(0).l;
     }
 
     private static int leaves(Node<Label> node) {

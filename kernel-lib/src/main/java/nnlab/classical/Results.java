@@ -56,13 +56,18 @@ public final class Results {
         return models.size();
     }
 
-    /** The rows as a table: model, train accuracy, test accuracy, fit seconds. */
+    /** The rows as a table: model, train accuracy, test accuracy, fit seconds (rounded to 0.01 s). */
     public Table table() {
         return Table.create(title,
                 StringColumn.create("model", models),
                 DoubleColumn.create("train accuracy", train),
                 DoubleColumn.create("test accuracy", test),
-                DoubleColumn.create("fit seconds", seconds));
+                DoubleColumn.create("fit seconds", seconds.stream().mapToDouble(Results::centiseconds).toArray()));
+    }
+
+    /** s rounded to two decimals: timings are not more precise than that. */
+    static double centiseconds(double s) {
+        return Math.round(s * 100) / 100.0;
     }
 
     private static void checkAccuracy(String name, double a) {

@@ -44,12 +44,17 @@ public final class Tribuo {
     private static final List<Logger> QUIET = new ArrayList<>();   // strong references: JUL forgets unreferenced loggers
 
     static {
-        quiet("org.tribuo");
-        quiet("com.oracle.labs.mlrg.olcut");
+        warningsToStdout("org.tribuo");
+        warningsToStdout("com.oracle.labs.mlrg.olcut");
         libsvm.svm.svm_set_print_string_function(s -> { });
     }
 
     private Tribuo() {
+    }
+
+    /** Makes sure the class is loaded, so that its static block has quietened Tribuo's logging and LibSVM. */
+    static void quiet() {
+        // the work happens once, in the static block
     }
 
     /** Tribuo's labelled examples of ds: one per row of x, labelled with y's class index. */
@@ -176,7 +181,7 @@ public final class Tribuo {
         x.requireFinite("Tribuo." + who + ": x");
     }
 
-    private static void quiet(String name) {
+    private static void warningsToStdout(String name) {
         Logger logger = Logger.getLogger(name);
         logger.setUseParentHandlers(false);
         logger.setLevel(Level.WARNING);

@@ -65,6 +65,9 @@ class ClassifierTest {
         assertTrue(scores.sum(1).allClose(Tensor.ones(200), 0), "SVM scores are one-hot votes");
         double acc = Metrics.accuracy(circles.y(), scores);
         assertTrue(acc > 0.95, "" + acc);
+        assertTrue(svm.supportVectors() >= 2 && svm.supportVectors() < 200, "" + svm.supportVectors());
+        assertTrue(Classifier.svm(Kernel.rbf(1), 0.01).fit(circles).supportVectors() > svm.supportVectors(),
+                "a smaller C allows more margin violations, so more support vectors");
         assertEquals(acc, svm.accuracy(circles));
         ConfusionMatrix cm = ConfusionMatrix.fromScores(circles.y(), scores);
         assertEquals(200, cm.counts()[0][0] + cm.counts()[0][1] + cm.counts()[1][0] + cm.counts()[1][1]);
@@ -89,7 +92,8 @@ class ClassifierTest {
     @Test
     void resultsTable() {
         Classifier c = Classifier.knn(1).fit(XOR);
-        Table t = new Results("xor").add(c, XOR, XOR).add("guess", 0.5, 0.5, 0).table();
+        Table t = new Results("xor").add(c, XOR, XOR).add("guess", 0.5, 0.5, 1.23456).table();
+        assertEquals(1.23, t.doubleColumn("fit seconds").get(1));
         assertEquals("xor", t.name());
         assertEquals(2, t.rowCount());
         assertEquals("knn(k=1)", t.stringColumn("model").get(0));
