@@ -49,4 +49,19 @@ final class Checks {
             throw new IllegalArgumentException(layer + ": input is null; expected a tensor");
         }
     }
+
+    /** For setWeights: W must have shape {@code wShape}, b [out], both finite. */
+    static void weights(Object layer, Tensor W, int[] wShape, Tensor b, int out) {
+        if (W == null || b == null) {
+            throw new IllegalArgumentException(layer + ": setWeights needs W and b, got null");
+        }
+        if (!Arrays.equals(W.shape(), wShape)) {
+            throw new IllegalArgumentException(layer + ": expected W " + str(wShape) + ", got " + str(W.shape()));
+        }
+        if (!Arrays.equals(b.shape(), new int[] {out})) {
+            throw new IllegalArgumentException(layer + ": expected b [" + out + "], got " + str(b.shape()));
+        }
+        W.requireFinite(layer + ": W");
+        b.requireFinite(layer + ": b");
+    }
 }

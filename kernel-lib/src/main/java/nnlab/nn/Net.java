@@ -163,27 +163,52 @@ public final class Net {
         return n;
     }
 
-    /** A table of layers with output shapes (for an input of unknown batch size N) and parameter counts. */
+    /**
+     * A table of layers with output shapes and parameter counts, as Keras' {@code summary()}. The input
+     * shape is found from the first weight matrix when there is one (an MLP); otherwise shapes are left out:
+     * use {@link #summary(int...)}.
+     */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Net(\n");
-        int[] shape = null;
         for (Layer layer : layers) {
             // the input width is the first weight's rows; layers before it (activations) keep shapes
-            if (!layer.params().isEmpty() && layer.params().get(0).value().rank() == 2) {
-                shape = new int[] {-1, layer.params().get(0).value().shape(0)};
-                break;
+            if (!layer.params().isEmpty()) {
+                Tensor w = layer.params().get(0).value();
+                return summary(w.rank() == 2 ? new int[] {w.shape(0)} : null);
             }
         }
-        for (int i = 0; i < layers.size(); i++) {
-            Layer layer = layers.get(i);
-            int count = layer.params().stream().mapToInt(Param::size).sum();
+        return summary((int[]) null);
+    }
+
+    /**
+     * The table of {@link #toString()} for samples of the given shape (without the batch axis N), e.g.
+     * {@code net.summary(1, 28, 28)} for a CNN on 28x28 one-channel images; every layer's output shape
+     * follows from its input's, and a layer that cannot take its input says so.
+     */
+    public String summary(int... sampleShape) {
+        int[] shape = null;
+        if (sampleShape != null) {
+            shape = new int[sampleShape.length + 1];
+            shape[0] = -1;
+            System.arraycopy(sampleShape, 0, shape, 1, sampleShape.length);
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (Layer layer : layers) {
             String out = "";
             if (shape != null) {
                 shape = layer.outputShape(shape);
                 out = Arrays.toString(shape).replace("-1", "N");
             }
-            sb.append(String.format("  (%d) %-28s out %-12s params %,d%n", i, layer, out, count));
+            rows.add(new String[] {layer.toString(), out, String.format("%,d", layer.params().stream().mapToInt(Param::size).sum())});
+        }
+        int wName = Math.max(28, rows.stream().mapToInt(r -> r[0].length()).max().orElse(0));
+        int wOut = Math.max(12, rows.stream().mapToInt(r -> r[1].length()).max().orElse(0));
+        int wIndex = String.valueOf(rows.size() - 1).length() + 2;
+        StringBuilder sb = new StringBuilder("Net(\n");
+        for (int i = 0; i < rows.size(); i++) {
+            String[] r = rows.get(i);
+            sb.append(String.format("  %-" + wIndex + "s %-" + wName + "s out %-" + wOut + "s params %s%n",
+                    "(" + i + ")", r[0], r[1], r[2]));
         }
         return sb.append(String.format(")  total params %,d", parameterCount())).toString();
     }

@@ -26,8 +26,23 @@ public final class ColorMap {
     /** White to mid blue: counts in a confusion matrix stay readable in black. */
     public static final ColorMap BLUES = new ColorMap("blues", 0xf7fbff, 0xc6dbef, 0x6baed6, 0x3182bd);
 
+    /**
+     * Diverging, blue (negative) through white (0) to red (positive), matplotlib's "RdBu_r": for weights,
+     * filters and other signed values. {@link Plots#images} centres a diverging map on 0.
+     */
+    public static final ColorMap RDBU_R = diverging("RdBu_r", 0x053061, 0x2166ac, 0x4393c3, 0x92c5de, 0xd1e5f0,
+            0xf7f7f7, 0xfddbc7, 0xf4a582, 0xd6604d, 0xb2182b, 0x67001f);
+
     private final String name;
     private final int[] table = new int[256];
+    private boolean diverging;
+
+    /** A diverging map (its middle stop stands for 0): images scale it symmetrically, -max|v| to +max|v|. */
+    public static ColorMap diverging(String name, int... stops) {
+        ColorMap m = new ColorMap(name, stops);
+        m.diverging = true;
+        return m;
+    }
 
     /** A map through the given 0xRRGGBB stops, evenly spaced over [0, 1]. */
     public ColorMap(String name, int... stops) {
@@ -65,6 +80,11 @@ public final class ColorMap {
     /** The colour of {@code t} (clamped to [0, 1]). */
     public Color color(double t) {
         return new Color(argb(t), true);
+    }
+
+    /** True for a map made by {@link #diverging}, whose middle colour stands for 0. */
+    public boolean isDiverging() {
+        return diverging;
     }
 
     /** The map's name, e.g. "viridis". */

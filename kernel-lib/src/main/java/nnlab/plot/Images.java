@@ -13,9 +13,11 @@ import nnlab.tensor.Tensor;
  * Rows of a tensor shown as small pictures (digits), up to 10 per row, with optional titles.
  *
  * <p>Row r of {@code x} [N, h·w] (or [N, h, w], or one image [h·w]) is image r, pixel (i, j) =
- * {@code x[r, i·w + j]}. Values are
+ * {@code x[r, i·w + j]}; a tensor [N, C, h, w] (filters, feature maps) gives N·C images, every [h, w]
+ * plane in order. Values are
  * scaled by the minimum and maximum of the whole tensor, {@code t = (v - min) / (max - min)}, and
- * coloured by a {@link ColorMap} (default gray_r: 0 white, max black). Each pixel becomes an
+ * coloured by a {@link ColorMap} (default gray_r: 0 white, max black); a diverging map is centred on 0
+ * instead, {@code t = (v + m) / 2m} with {@code m = max|v|}, so white means 0. Each pixel becomes an
  * s×s block with s = round(64 / max(h, w)), so 8×8 and 28×28 digits come out about 64 px wide. A cell
  * widens (the picture stays centred) when a title needs more room, so long titles never run into each other.
  *
@@ -39,7 +41,7 @@ final class Images {
             throw new IllegalArgumentException("images: x is null");
         }
         Tensor rows = x.rank() == 1 ? x.reshape(1, -1)
-                : x.rank() == 3 && x.shape(1) == h && x.shape(2) == w ? x.reshape(x.shape(0), h * w) : x;
+                : x.rank() >= 3 && x.shape(-2) == h && x.shape(-1) == w ? x.reshape(-1, h * w) : x;
         if (h < 1 || w < 1 || rows.rank() != 2 || rows.shape(1) != h * w) {
             throw new IllegalArgumentException("images: expected x of shape [N, " + (long) h * w + "] (N images of "
                     + h + "x" + w + " pixels), got " + java.util.Arrays.toString(x.shape()));
@@ -57,9 +59,9 @@ final class Images {
         BufferedImage out = new BufferedImage(cols * cellW, gridRows * cellH, BufferedImage.TYPE_INT_RGB);
         int[] pixels = new int[out.getWidth() * out.getHeight()];
         java.util.Arrays.fill(pixels, 0xffffffff);
-        double[] v = rows.array();
-        double lo = rows.min();
-        double range = rows.max() - lo;
+        double[] v = rows.toArray();
+        double lo = map.isDiverging() ? -rows.abs().max() : rows.min();
+        double range = (map.isDiverging() ? -lo : rows.max()) - lo;
         range = range > 0 ? range : 1;
         for (int r = 0; r < n; r++) {
             int left = (r % cols) * cellW + (cellW - w * s) / 2;

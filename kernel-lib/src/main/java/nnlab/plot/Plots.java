@@ -231,6 +231,20 @@ public final class Plots {
         return Images.of(x, h, w, titles == null ? null : Arrays.asList(titles), ColorMap.GRAY_R);
     }
 
+    /**
+     * Every [h, w] plane of x [N, h, w] or [N, C, h, w] as a picture, 10 per row, coloured by {@code map}:
+     * the filters of a first Conv2d layer ({@code conv.weight().value()}, [out, 1, k, k]) with the diverging
+     * {@link ColorMap#RDBU_R} (blue negative, white 0, red positive), or one digit's feature maps
+     * ({@code [1, channels, H, W]}) with {@link ColorMap#GRAY_R}.
+     */
+    public static BufferedImage images(Tensor x, ColorMap map) {
+        if (x == null || x.rank() < 3) {
+            throw new IllegalArgumentException("images: expected x [N, h, w] or [N, C, h, w] (one picture per [h, w] plane), got "
+                    + (x == null ? "null" : Arrays.toString(x.shape())));
+        }
+        return Images.of(x, x.shape(-2), x.shape(-1), null, map);
+    }
+
     /** Pictures coloured by {@code map} (e.g. {@link ColorMap#GRAY} for white digits on black). */
     public static BufferedImage images(Tensor x, int h, int w, List<String> titles, ColorMap map) {
         return Images.of(x, h, w, titles, map);

@@ -56,6 +56,7 @@ public final class MlpBench {
                 train.x().take(idx, xb);
                 train.y().take(idx, yb);
                 Net.Trace trace = net.forward(xb);
+                sgd.zeroGrad();                                     // gradients accumulate, as in PyTorch
                 net.backwardParams(trace, loss.grad(yb, trace.output()));
                 sgd.step();
             }

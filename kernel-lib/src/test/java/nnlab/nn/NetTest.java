@@ -108,6 +108,31 @@ class NetTest {
     }
 
     @Test
+    void summaryFollowsShapesThroughACnn() {
+        Rng rng = new Rng(1);
+        Net cnn = new Net(new Unflatten(1, 28, 28), new Conv2d(1, 32, 3, rng), new ReLU(), new MaxPool2d(2, 2),
+                new Conv2d(32, 64, 3, rng), new ReLU(), new MaxPool2d(2, 2), new Flatten(),
+                new Linear(1600, 64, rng), new ReLU(), new Linear(64, 10, rng));
+        String expected = String.join("\n",
+                "Net(",
+                "  (0)  Unflatten(1, 28, 28)                                 out [N, 1, 28, 28]  params 0",
+                "  (1)  Conv2d(in=1, out=32, kernel=3, stride=1, padding=0)  out [N, 32, 26, 26] params 320",
+                "  (2)  ReLU()                                               out [N, 32, 26, 26] params 0",
+                "  (3)  MaxPool2d(kernel=2, stride=2)                        out [N, 32, 13, 13] params 0",
+                "  (4)  Conv2d(in=32, out=64, kernel=3, stride=1, padding=0) out [N, 64, 11, 11] params 18,496",
+                "  (5)  ReLU()                                               out [N, 64, 11, 11] params 0",
+                "  (6)  MaxPool2d(kernel=2, stride=2)                        out [N, 64, 5, 5]   params 0",
+                "  (7)  Flatten()                                            out [N, 1600]       params 0",
+                "  (8)  Linear(in=1600, out=64)                              out [N, 64]         params 102,464",
+                "  (9)  ReLU()                                               out [N, 64]         params 0",
+                "  (10) Linear(in=64, out=10)                                out [N, 10]         params 650",
+                ")  total params 121,930");
+        assertEquals(expected, cnn.summary(784).replace(System.lineSeparator(), "\n"));
+        String noShapes = cnn.toString();              // no weight matrix first: the input shape is unknown
+        assertTrue(noShapes.contains("(1)  Conv2d(in=1, out=32, kernel=3, stride=1, padding=0)  out              params 320"), noShapes);
+    }
+
+    @Test
     void misuseIsExplained() {
         var e = assertThrows(IllegalArgumentException.class, () -> net.backward(new Net(l1).forward(x), Tensor.ones(5, 4)));
         assertEquals("Net.backward: the trace has 1 layer inputs but this net has 3 layers; pass the trace from this "
@@ -187,6 +212,7 @@ class NetTest {
         Tensor dx = deep.backward(deep.forward(x), dy);
         List<Tensor> fromTrace = deep.params().stream().map(p -> p.grad().copy()).toList();
 
+        deep.layers().forEach(Layer::zeroGrad);               // gradients accumulate: start the second pass at 0
         List<Tensor> inputs = new java.util.ArrayList<>();   // the same pass, each layer recomputing its output
         Tensor h = x;
         for (Layer layer : deep.layers()) {

@@ -79,6 +79,26 @@ class ImagesTest {
     }
 
     @Test
+    void filtersAndFeatureMapsDrawEveryPlaneAndADivergingMapCentresZero() {
+        // 2 filters of 2 channels, 2x2 each: 4 pictures; values -2..1, so 0 must be white, not the mid value -0.5
+        Tensor w = Tensor.of(-2, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, -1, 0, 0).reshape(2, 2, 2, 2);
+        BufferedImage im = Plots.images(w, ColorMap.RDBU_R);
+        int cell = 2 * 32 + 12;
+        assertEquals(4 * cell, im.getWidth(), "one picture per [h, w] plane: N·C = 4");
+        int zero = im.getRGB(6 + 32 + 5, 6 + 5);
+        for (int shift = 0; shift <= 16; shift += 8) {
+            assertEquals(0xf7, (zero >> shift) & 0xff, 2, "0 is the diverging map's near-white 0xf7f7f7");
+        }
+        assertEquals(0x053061, im.getRGB(6 + 5, 6 + 5) & 0xffffff, "-max|v| is the darkest blue");
+        int red = im.getRGB(6 + 5, 6 + 32 + 5);
+        assertTrue(((red >> 16) & 0xff) > (red & 0xff), "positive values are red");
+        BufferedImage maps = Plots.images(Tensor.ones(1, 3, 4, 4), ColorMap.GRAY_R);
+        assertEquals(3 * (4 * 16 + 12), maps.getWidth(), "a [1, C, H, W] activation gives C pictures");
+        assertEquals("images: expected x [N, h, w] or [N, C, h, w] (one picture per [h, w] plane), got [3, 4]",
+                assertThrows(IllegalArgumentException.class, () -> Plots.images(Tensor.zeros(3, 4), ColorMap.GRAY)).getMessage());
+    }
+
+    @Test
     void badShapesAreNamed() {
         assertEquals("images: expected x of shape [N, 64] (N images of 8x8 pixels), got [3, 60]",
                 assertThrows(IllegalArgumentException.class, () -> Plots.images(Tensor.zeros(3, 60), 8, 8)).getMessage());

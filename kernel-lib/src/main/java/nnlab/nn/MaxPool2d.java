@@ -1,0 +1,65 @@
+package nnlab.nn;
+
+import nnlab.tensor.PoolOps;
+import nnlab.tensor.Tensor;
+
+/**
+ * Max pooling: each k×k window of every channel is replaced by its largest value.
+ *
+ * <p>Formula: {@code y[n, c, i, j] = max over u, v < k of x[n, c, i·s + u, j·s + v]}. The gradient goes
+ * to the arg-max alone: {@code dx = dy} at the window's maximum, 0 at the other values. On a tie the
+ * first maximum in row-major order within the window gets it all (as PyTorch's CPU kernel does); with
+ * overlapping windows (s &lt; k) a value that is the maximum of several windows receives their sum.
+ *
+ * <p>Shapes: x [N, C, H, W], y [N, C, H', W'] with {@code H' = (H − k) / s + 1} (rounded down: rows and
+ * columns no window reaches are dropped), the same for W'. No padding.
+ *
+ * <p>Parameters: none; kernel k and stride s (PyTorch's default stride is k: {@code new MaxPool2d(2)}).
+ *
+ * <pre>{@code
+ * Layer pool = new MaxPool2d(2, 2);
+ * Tensor y = pool.forward(Tensor.arange(16).reshape(1, 1, 4, 4));          // [[[[5, 7], [13, 15]]]]
+ * Tensor dx = pool.backward(Tensor.arange(16).reshape(1, 1, 4, 4), Tensor.ones(1, 1, 2, 2)); // 1 at the maxima
+ * }</pre>
+ */
+public final class MaxPool2d implements Layer {
+    private final int k;
+    private final int stride;
+
+    /** Windows of k×k with stride k (non-overlapping). */
+    public MaxPool2d(int kernelSize) {
+        this(kernelSize, kernelSize);
+    }
+
+    /** Windows of k×k, {@code stride} apart. */
+    public MaxPool2d(int kernelSize, int stride) {
+        this.k = kernelSize;
+        this.stride = stride;
+        Pooling.checkSizes(this, k, stride);
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        Pooling.check(this, x, k);
+        return PoolOps.maxPool2d(x, k, stride, null);
+    }
+
+    @Override
+    public Tensor backward(Tensor x, Tensor dy) {
+        int[] y = Pooling.check(this, x, k);
+        Checks.dy(this, dy, outputShape(y));
+        int[] argmax = new int[dy.size()];
+        PoolOps.maxPool2d(x, k, stride, argmax);                   // where each maximum came from
+        return PoolOps.maxPool2dBackward(dy, argmax, x.shape());   // d max/dx = 1 at the arg-max, else 0
+    }
+
+    @Override
+    public int[] outputShape(int[] s) {
+        return Pooling.outputShape(this, s, k, stride);
+    }
+
+    @Override
+    public String toString() {
+        return "MaxPool2d(kernel=" + k + ", stride=" + stride + ")";
+    }
+}
