@@ -73,4 +73,41 @@ final class Shapes {
         }
         return a;
     }
+
+    /** {@code newShape} with its one -1 inferred from the element count of {@code shape}, or the error. */
+    static int[] reshaped(int[] shape, int[] newShape) {
+        int n = size(shape);
+        int[] s = newShape.clone();
+        int infer = -1;
+        long known = 1;
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] == -1 && infer < 0) {
+                infer = i;
+            } else if (s[i] < 0) {
+                throw new IllegalArgumentException("reshape: invalid shape " + str(newShape)
+                        + "; dimensions must be >= 0, with at most one -1");
+            } else {
+                known *= s[i];
+            }
+        }
+        if (infer >= 0 && known > 0 && n % known == 0) {
+            s[infer] = (int) (n / known);
+        }
+        if (infer >= 0 && s[infer] == -1 || size(s) != n) {
+            throw new IllegalArgumentException("reshape: cannot reshape " + str(shape) + " (" + n
+                    + " elements) into " + str(newShape) + "; the number of elements must stay the same");
+        }
+        return s;
+    }
+
+    /** Where a new axis goes among {@code shape}'s: 0..rank, negative counting from the end (-1 appends). */
+    static int newAxis(String op, int axis, int[] shape) {
+        int rank = shape.length;
+        int a = axis < 0 ? axis + rank + 1 : axis;
+        if (a < 0 || a > rank) {
+            throw new IllegalArgumentException(op + ": new axis " + axis + " is out of range for shape " + str(shape)
+                    + "; expected " + (-rank - 1) + " <= axis <= " + rank);
+        }
+        return a;
+    }
 }

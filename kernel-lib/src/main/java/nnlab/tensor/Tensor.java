@@ -233,42 +233,36 @@ public final class Tensor {
         return new Tensor(data.clone(), shape.clone());
     }
 
-    /** The same values in a new shape; one dimension may be -1 to be inferred. */
+    /**
+     * The same values in a new shape; one dimension may be -1 to be inferred. A view, as numpy's reshape
+     * of a contiguous array: it shares this tensor's values, so an {@code ...InPlace} change to one shows
+     * in the other. Operations never change their operands, so this matters only for in-place writes;
+     * {@code reshape(...).copy()} gives independent values.
+     */
     public Tensor reshape(int... newShape) {
-        int[] s = newShape.clone();
-        int infer = -1;
-        long known = 1;
-        for (int i = 0; i < s.length; i++) {
-            if (s[i] == -1 && infer < 0) {
-                infer = i;
-            } else if (s[i] < 0) {
-                throw new IllegalArgumentException("reshape: invalid shape " + Shapes.str(newShape)
-                        + "; dimensions must be >= 0, with at most one -1");
-            } else {
-                known *= s[i];
-            }
-        }
-        if (infer >= 0 && known > 0 && data.length % known == 0) {
-            s[infer] = (int) (data.length / known);
-        }
-        if (infer >= 0 && s[infer] == -1 || Shapes.size(s) != data.length) {
-            throw new IllegalArgumentException("reshape: cannot reshape " + Shapes.str(shape) + " (" + data.length
-                    + " elements) into " + Shapes.str(newShape) + "; the number of elements must stay the same");
-        }
-        return new Tensor(data.clone(), s);
+        return new Tensor(data, Shapes.reshaped(shape, newShape));
     }
 
-    /** All values as one row: shape [size]. */
+    /** All values as one row: shape [size]; a view, as {@link #reshape}. */
     public Tensor flatten() {
         return reshape(-1);
     }
 
-    /** The transpose of a 2-d tensor (a 1-d tensor is returned unchanged, as in numpy). */
+    /**
+     * The transpose: a 2-d tensor's rows become columns; for N dimensions the axes are reversed, as numpy's
+     * {@code .T} ([2, 3, 4] becomes [4, 3, 2]); 0-d and 1-d tensors are returned unchanged (a copy).
+     */
     public Tensor transpose() {
-        if (shape.length == 1) {
+        if (shape.length < 2) {
             return copy();
         }
-        requireRank("transpose", 2);
+        if (shape.length > 2) {
+            int[] reversed = new int[shape.length];
+            for (int i = 0; i < reversed.length; i++) {
+                reversed[i] = shape.length - 1 - i;
+            }
+            return permute(reversed);
+        }
         int n = shape[0];
         int m = shape[1];
         double[] d = new double[data.length];
@@ -278,6 +272,81 @@ public final class Tensor {
             }
         }
         return new Tensor(d, new int[] {m, n});
+    }
+
+    /** {@link #permute(int...)}: the axes in the given order, as numpy's {@code transpose(axes)}. */
+    public Tensor transpose(int... axes) {
+        return permute(axes);
+    }
+
+    /**
+     * A copy with the axes reordered: axis i of the result is axis {@code axes[i]} of this tensor, so
+     * {@code [N, H, W, C].permute(0, 3, 1, 2)} is [N, C, H, W]. Negative axes count from the end.
+     */
+    public Tensor permute(int... axes) {
+        return Movement.permute(this, axes);
+    }
+
+    /** The same values without axis {@code axis}, which must have size 1: [3, 1].squeeze(1) is [3]. A view. */
+    public Tensor squeeze(int axis) {
+        int a = Shapes.axis("squeeze", axis, shape.length);
+        if (shape[a] != 1) {
+            throw new IllegalArgumentException("squeeze: axis " + axis + " of shape " + Shapes.str(shape) + " has size "
+                    + shape[a] + "; only an axis of size 1 can be removed");
+        }
+        int[] s = new int[shape.length - 1];
+        for (int i = 0, j = 0; i < shape.length; i++) {
+            if (i != a) {
+                s[j++] = shape[i];
+            }
+        }
+        return new Tensor(data, s);
+    }
+
+    /** The same values with a new axis of size 1 at {@code axis}: [3].unsqueeze(0) is [1, 3]. A view. */
+    public Tensor unsqueeze(int axis) {
+        int a = Shapes.newAxis("unsqueeze", axis, shape);
+        int[] s = new int[shape.length + 1];
+        for (int i = 0, j = 0; i < s.length; i++) {
+            s[i] = i == a ? 1 : shape[j++];
+        }
+        return new Tensor(data, s);
+    }
+
+    /**
+     * A copy expanded to {@code shape} by numpy's broadcasting rules: dimensions are aligned from the right,
+     * and each must equal the target's or be 1 (repeated); missing leading ones are added.
+     * {@code [3].broadcastTo(2, 3)} repeats the row twice.
+     */
+    public Tensor broadcastTo(int... shape) {
+        return Movement.broadcastTo(this, shape);
+    }
+
+    /**
+     * The reverse of {@link #broadcastTo}: sums over the axes that broadcasting to this tensor's shape would
+     * have expanded, giving {@code shape}. {@code [2, 3].sumTo(3)} sums the rows; {@code .sumTo(2, 1)} sums
+     * each row. The backward of a broadcast: if {@code y = x.broadcastTo(s)}, then {@code dx = dy.sumTo(x.shape())}.
+     */
+    public Tensor sumTo(int... shape) {
+        return Movement.sumTo(this, shape);
+    }
+
+    /**
+     * A copy with zeros added around the values: {@code before[i]} and {@code after[i]} zeros on axis i.
+     * {@code x.pad(new int[] {0, 0, 1, 1}, new int[] {0, 0, 1, 1})} pads an [N, C, H, W] image by one pixel.
+     */
+    public Tensor pad(int[] before, int[] after) {
+        return Movement.pad(this, before, after);
+    }
+
+    /** The parts joined along {@code axis}; every other dimension must match: concat(0, [2, 3], [1, 3]) is [3, 3]. */
+    public static Tensor concat(int axis, Tensor... parts) {
+        return Movement.concat(axis, parts);
+    }
+
+    /** Equal-shaped parts joined along a new axis at {@code axis}: stack(0, [3], [3]) is [2, 3]. */
+    public static Tensor stack(int axis, Tensor... parts) {
+        return Movement.stack(axis, parts);
     }
 
     /** Short for {@link #transpose()}. */
@@ -618,7 +687,7 @@ public final class Tensor {
     private int[] productShape(Tensor o, boolean ta, boolean tb, String op) {
         if (shape.length < 1 || shape.length > 2 || o.shape.length < 1 || o.shape.length > 2) {
             throw new IllegalArgumentException(op + ": cannot multiply " + Shapes.str(shape) + " by "
-                    + Shapes.str(o.shape) + ": both operands must be 1-d or 2-d");
+                    + Shapes.str(o.shape) + ": " + op + " is 2-d only; both operands must be 1-d or 2-d");
         }
         int[] a2 = shape.length == 1 ? new int[] {1, shape[0]} : shape;
         int[] b2 = o.shape.length == 1 ? new int[] {o.shape[0], 1} : o.shape;

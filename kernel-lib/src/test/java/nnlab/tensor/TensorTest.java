@@ -134,7 +134,7 @@ class TensorTest {
         assertEquals("take: index 4 at position 1 is outside [0, 4) for shape [4, 3]", e.getMessage());
         e = assertThrows(IndexOutOfBoundsException.class, () -> x.col(3));
         assertEquals("col: column 3 is outside [0, 3) for shape [4, 3]", e.getMessage());
-        error("transpose: expected a 2-d tensor, got shape [2, 2, 2]", () -> Tensor.zeros(2, 2, 2).transpose());
+        assertArrayEquals(new int[] {4, 3, 2}, Tensor.zeros(2, 3, 4).transpose().shape(), "N-d: the axes reversed");
     }
 
     @Test
@@ -327,7 +327,7 @@ class TensorTest {
                 () -> Tensor.zeros(3, 2).transposeMatmul(Tensor.zeros(4, 5)));
         error("matmulTranspose: cannot multiply [3, 2] by [4, 5]: inner dimensions 2 != 5",
                 () -> Tensor.zeros(3, 2).matmulTranspose(Tensor.zeros(4, 5)));
-        error("matmul: cannot multiply [2, 2, 2] by [2, 2]: both operands must be 1-d or 2-d",
+        error("matmul: cannot multiply [2, 2, 2] by [2, 2]: matmul is 2-d only; both operands must be 1-d or 2-d",
                 () -> Tensor.zeros(2, 2, 2).matmul(Tensor.zeros(2, 2)));
     }
 
