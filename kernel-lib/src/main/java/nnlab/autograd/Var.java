@@ -145,8 +145,8 @@ public final class Var {
     public Var add(Var o) {
         Var out = result("add", value.add(o.value), this, o);
         return out.onBackward(g -> {
-            addGradIfNeeded(() -> Broadcast.sumTo(g, value));        // d(a+b)/da = 1
-            o.addGradIfNeeded(() -> Broadcast.sumTo(g, o.value));    // d(a+b)/db = 1
+            addGradIfNeeded(() -> sumTo(g, value));        // d(a+b)/da = 1
+            o.addGradIfNeeded(() -> sumTo(g, o.value));    // d(a+b)/db = 1
         });
     }
 
@@ -154,8 +154,8 @@ public final class Var {
     public Var sub(Var o) {
         Var out = result("sub", value.sub(o.value), this, o);
         return out.onBackward(g -> {
-            addGradIfNeeded(() -> Broadcast.sumTo(g, value));           // d(a-b)/da = 1
-            o.addGradIfNeeded(() -> Broadcast.sumTo(g.neg(), o.value));  // d(a-b)/db = -1
+            addGradIfNeeded(() -> sumTo(g, value));           // d(a-b)/da = 1
+            o.addGradIfNeeded(() -> sumTo(g.neg(), o.value));  // d(a-b)/db = -1
         });
     }
 
@@ -163,8 +163,8 @@ public final class Var {
     public Var mul(Var o) {
         Var out = result("mul", value.mul(o.value), this, o);
         return out.onBackward(g -> {
-            addGradIfNeeded(() -> Broadcast.sumTo(g.mul(o.value), value));      // d(ab)/da = b
-            o.addGradIfNeeded(() -> Broadcast.sumTo(g.mul(value), o.value));    // d(ab)/db = a
+            addGradIfNeeded(() -> sumTo(g.mul(o.value), value));      // d(ab)/da = b
+            o.addGradIfNeeded(() -> sumTo(g.mul(value), o.value));    // d(ab)/db = a
         });
     }
 
@@ -172,8 +172,8 @@ public final class Var {
     public Var div(Var o) {
         Var out = result("div", value.div(o.value), this, o);
         return out.onBackward(g -> {
-            addGradIfNeeded(() -> Broadcast.sumTo(g.div(o.value), value));                    // d(a/b)/da = 1/b
-            o.addGradIfNeeded(() -> Broadcast.sumTo(g.mul(out.value).div(o.value).neg(), o.value));  // d(a/b)/db = -a/b²
+            addGradIfNeeded(() -> sumTo(g.div(o.value), value));                    // d(a/b)/da = 1/b
+            o.addGradIfNeeded(() -> sumTo(g.mul(out.value).div(o.value).neg(), o.value));  // d(a/b)/db = -a/b²
         });
     }
 
@@ -285,7 +285,7 @@ public final class Var {
     /** Sums along {@code axis}, which disappears ([N, M].sum(0) is [M]). */
     public Var sum(int axis) {
         Var out = result("sum(" + axis + ")", value.sum(axis), this);
-        return out.onBackward(g -> addGrad(Broadcast.along(g, value, axis)));        // each a_i gets its sum's gradient
+        return out.onBackward(g -> addGrad(g.unsqueeze(axis).broadcastTo(value.shape())));   // each a_i gets its sum's gradient
     }
 
     /** The mean of all values, a scalar (shape []). */
@@ -299,7 +299,7 @@ public final class Var {
     public Var mean(int axis) {
         int n = value.shape(axis);
         Var out = result("mean(" + axis + ")", value.mean(axis), this);
-        return out.onBackward(g -> addGrad(Broadcast.along(g.div(n), value, axis)));      // 1/n for each a_i
+        return out.onBackward(g -> addGrad(g.div(n).unsqueeze(axis).broadcastTo(value.shape())));   // 1/n for each a_i
     }
 
     /** Softmax of each row of a 2-d Var [N, C]: {@code e^(x_j) / Σ_k e^(x_k)}. */
@@ -504,6 +504,11 @@ public final class Var {
     @Override
     public String toString() {
         return "Var(" + describe() + (requiresGrad ? ", requiresGrad" : "") + ")\n" + value;
+    }
+
+    /** g summed over the axes along which {@code like} was broadcast (g itself when nothing was). */
+    private static Tensor sumTo(Tensor g, Tensor like) {
+        return Arrays.equals(g.shape(), like.shape()) ? g : g.sumTo(like.shape());
     }
 
     private int requireNonEmpty(String what) {
