@@ -57,6 +57,7 @@ public final class Evaluator implements AutoCloseable {
 
     private static final List<String> PACKAGES = List.of("nnlab", "nnlab.tensor", "nnlab.nn", "nnlab.loss",
             "nnlab.optim", "nnlab.grad", "nnlab.train", "nnlab.data", "nnlab.metrics", "nnlab.plot", "nnlab.display",
+            "nnlab.autograd",
             "java.util", "java.io", "java.util.stream", "java.util.function");
     private static final Set<String> NUMERIC = Set.of("int", "long", "double", "float", "short", "byte");
     private static final Set<String> PRIMITIVE = Set.of("int", "long", "double", "float", "short", "byte", "char", "boolean");
