@@ -9,6 +9,8 @@ import java.util.Locale;
  * <p>Formula: for {@code out = f(a, b)}, backward adds {@code out.grad · ∂f/∂a} to {@code a.grad} and
  * {@code out.grad · ∂f/∂b} to {@code b.grad}, visiting values from the output back to the inputs.
  *
+ * <p>Shapes: scalars only; {@link Var} is the same for tensors.
+ *
  * <p>Gradients ACCUMULATE: a value used twice gets the sum of both paths' gradients, and calling
  * {@code backward()} again adds the same gradients once more to the leaves (the values made with
  * {@code new Value(...)}); {@link #zeroGrad()} clears them. Each backward pass recomputes the gradients of

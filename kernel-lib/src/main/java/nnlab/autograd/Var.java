@@ -21,6 +21,9 @@ import nnlab.tensor.Tensor;
  * numpy does; their backward sums the gradient over the broadcast axes ({@code sumTo}), so a bias [M] added to
  * [N, M] gets the sum over the N rows.
  *
+ * <p>Shapes: a gradient always has its Var's shape; {@link #matmul} takes 2-d operands, {@link #softmax} and
+ * {@link #crossEntropy} logits [N, C]; {@link #backward()} needs a scalar (one element), such as a loss.
+ *
  * <p>Leaves: {@link #param} needs a gradient and wraps a {@link Param} (its gradient IS the Param's, so
  * {@code SGD}, {@code Adam}, ... update it unchanged); {@link #of} is a constant. Gradients ACCUMULATE:
  * a Var used twice gets both paths' sum, and a second {@code backward()} adds the gradients once more to
