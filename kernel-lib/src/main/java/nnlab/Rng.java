@@ -74,12 +74,7 @@ public final class Rng {
         if (!(lo <= hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
             throw new IllegalArgumentException("uniform: expected finite lo <= hi, got lo=" + lo + ", hi=" + hi);
         }
-        Tensor t = alloc("uniform", shape);
-        double[] d = t.array();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = lo + (hi - lo) * nextDouble();
-        }
-        return t;
+        return alloc("uniform", shape).mapInPlace(v -> lo + (hi - lo) * nextDouble());          // in row-major order
     }
 
     /** A tensor of the given shape, normal with the given mean and standard deviation. */
@@ -88,12 +83,7 @@ public final class Rng {
             throw new IllegalArgumentException("normal: expected finite mean and std >= 0, got mean=" + mean
                     + ", std=" + std);
         }
-        Tensor t = alloc("normal", shape);
-        double[] d = t.array();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = mean + std * nextGaussian();
-        }
-        return t;
+        return alloc("normal", shape).mapInPlace(v -> mean + std * nextGaussian());          // in row-major order
     }
 
     /** A tensor of the given shape holding integers uniform in [lo, hi). */
@@ -102,12 +92,7 @@ public final class Rng {
             throw new IllegalArgumentException("integers: expected lo < hi with hi - lo <= " + Integer.MAX_VALUE
                     + ", got lo=" + lo + ", hi=" + hi);
         }
-        Tensor t = alloc("integers", shape);
-        double[] d = t.array();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = lo + nextInt(hi - lo);
-        }
-        return t;
+        return alloc("integers", shape).mapInPlace(v -> lo + nextInt(hi - lo));          // in row-major order
     }
 
     /** A tensor of the given shape holding 1 with probability {@code p}, else 0. */
@@ -115,12 +100,7 @@ public final class Rng {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("bernoulli: p must be in [0, 1], got " + p);
         }
-        Tensor t = alloc("bernoulli", shape);
-        double[] d = t.array();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = nextDouble() < p ? 1 : 0;
-        }
-        return t;
+        return alloc("bernoulli", shape).mapInPlace(v -> nextDouble() < p ? 1 : 0);          // in row-major order
     }
 
     /** 0, 1, ..., n-1 in random order. */

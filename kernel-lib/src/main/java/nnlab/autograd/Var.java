@@ -3,7 +3,9 @@ package nnlab.autograd;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import nnlab.loss.BinaryCrossEntropy;
 import nnlab.loss.CrossEntropy;
 import nnlab.loss.Loss;
@@ -256,8 +258,8 @@ public final class Var {
         }
         Var out = result("matmul", value.matmul(o.value), this, o);
         return out.onBackward(g -> {
-            addGradIfNeeded(() -> g.matmulTranspose(o.value));        // dL/dA = g·Bᵀ
-            o.addGradIfNeeded(() -> value.transposeMatmul(g));        // dL/dB = Aᵀ·g
+            addProductGrad(() -> g.matmulTranspose(o.value), into -> g.addMatmulTranspose(o.value, into));   // dL/dA = g·Bᵀ
+            o.addProductGrad(() -> value.transposeMatmul(g), into -> value.addTransposeMatmul(g, into));     // dL/dB = Aᵀ·g
         });
     }
 
@@ -407,7 +409,7 @@ public final class Var {
             Anomaly.checkBackward(this, g);
         }
         if (param != null) {
-            param.grad().addScaledInPlace(1, g);
+            param.accumulateGrad(g);
         } else if (grad == null) {
             grad = g;
             ownsGrad = false;
@@ -421,9 +423,21 @@ public final class Var {
     }
 
     /** {@link #addGrad} of a gradient computed only when this Var needs one (saves a matrix product for data). */
-    private void addGradIfNeeded(java.util.function.Supplier<Tensor> g) {
+    private void addGradIfNeeded(Supplier<Tensor> g) {
         if (requiresGrad) {
             addGrad(g.get());
+        }
+    }
+
+    /**
+     * {@code grad += a matrix product}: for a parameter straight into its gradient by {@code addInto} (BLAS with
+     * beta = 1, no temporary: what Linear does), otherwise through {@link #addGrad} of {@code product}.
+     */
+    private void addProductGrad(Supplier<Tensor> product, Consumer<Tensor> addInto) {
+        if (param != null && !Autograd.isAnomalyDetectionEnabled()) {
+            addInto.accept(param.grad());
+        } else {
+            addGradIfNeeded(product);
         }
     }
 
@@ -431,7 +445,7 @@ public final class Var {
     public void zeroGrad() {
         for (Var v : Graph.topologicalOrder(this, Var::inputs)) {
             if (v.param != null) {
-                v.param.grad().fillInPlace(0);
+                v.param.zeroGrad();
             } else {
                 v.grad = null;
             }

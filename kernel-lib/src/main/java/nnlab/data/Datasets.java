@@ -204,7 +204,7 @@ public final class Datasets {
         int[] labels = Labels.toClassIndices("oneHot", y, classes);
         Tensor out = Tensor.zeros(labels.length, classes);
         for (int i = 0; i < labels.length; i++) {
-            out.array()[i * classes + labels[i]] = 1;
+            out.set(1, i, labels[i]);
         }
         return out;
     }

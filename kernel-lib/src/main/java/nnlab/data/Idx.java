@@ -228,7 +228,7 @@ public final class Idx {
     }
 
     private static void write(Path file, int magic, int[] dims, Tensor values, boolean gzip) {
-        double[] v = values.array();
+        double[] v = values.toArray();
         byte[] bytes = new byte[v.length];
         for (int i = 0; i < v.length; i++) {
             long r = Math.round(v[i]);

@@ -17,7 +17,7 @@ final class Labels {
             throw new IllegalArgumentException(what + ": expected labels of shape [N] (or [N, 1]), got "
                     + Arrays.toString(y.shape()));
         }
-        double[] v = y.array();
+        double[] v = y.toArray();
         int[] out = new int[v.length];
         String range = "class indices "
                 + (classes < 0 ? ">= 0" : "0.." + (classes - 1) + " for " + classes + " classes");

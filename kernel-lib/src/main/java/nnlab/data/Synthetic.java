@@ -72,7 +72,7 @@ final class Synthetic {
             throw new IllegalArgumentException("blobs: centers must hold at least one row, got shape [0, " + f + "]");
         }
         checkCommon("blobs", n, std, "std");
-        double[] c = centers.array();
+        double[] c = centers.toArray();
         double[] x = new double[f * n];
         double[] y = new double[n];
         int row = 0;

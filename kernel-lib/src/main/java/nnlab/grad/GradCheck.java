@@ -61,15 +61,25 @@ public final class GradCheck {
         return Math.abs(df.applyAsDouble(x0) - FiniteDifference.central(f, x0));
     }
 
-    /** Checks dx and every parameter gradient of {@code layer} at input {@code x}. */
+    /**
+     * Checks dx and every parameter gradient of {@code layer} at input {@code x}. Gradients accumulate, so
+     * the check runs its backward from zero gradients and puts the layer's own gradients back afterwards.
+     */
     public static Report layer(Layer layer, Tensor x) {
         Tensor y = layer.forward(x);
         Tensor r = new Rng(SEED).normal(0, 1, y.shape());
         ToDoubleFunction<Tensor> lossOfX = xi -> layer.forward(xi).mul(r).sum();
+        List<Tensor> before = new ArrayList<>();
+        for (Param p : layer.params()) {
+            before.add(p.grad().copy());
+        }
+        layer.zeroGrad();
         Tensor dx = layer.backward(x, r);
         List<Tensor> grads = new ArrayList<>();
-        for (Param p : layer.params()) {
+        for (int i = 0; i < layer.params().size(); i++) {
+            Param p = layer.params().get(i);
             grads.add(p.grad().copy());
+            p.grad().copyFromInPlace(before.get(i));
         }
         Report report = new Report(layer.toString());
         report.add("x", dx, FiniteDifference.central(lossOfX, x));

@@ -34,28 +34,21 @@ public final class BinaryCrossEntropy implements Loss {
     @Override
     public double value(Tensor y, Tensor yHat) {
         Checks.perSample("BinaryCrossEntropy", y, yHat);
-        double[] t = y.array();
-        double[] q = yHat.array();
-        double s = 0;
-        for (int i = 0; i < t.length; i++) {
-            double p = clamp(q[i]);
-            s -= t[i] * Math.log(p) + (1 - t[i]) * Math.log(1 - p);
-        }
-        return s / t.length;
+        Tensor logLikelihood = y.reshape(-1).zip("BinaryCrossEntropy", yHat.reshape(-1), (t, q) -> {
+            double p = clamp(q);
+            return t * Math.log(p) + (1 - t) * Math.log(1 - p);
+        });
+        return -logLikelihood.sum() / y.size();
     }
 
     @Override
     public Tensor grad(Tensor y, Tensor yHat) {
         Checks.perSample("BinaryCrossEntropy", y, yHat);
-        double[] t = y.array();
-        Tensor g = yHat.copy();
-        double[] d = g.array();
-        int n = d.length;
-        for (int i = 0; i < n; i++) {
-            double p = clamp(d[i]);
-            d[i] = (p - t[i]) / (p * (1 - p) * n); // dL/dp = -(y/p - (1-y)/(1-p)) / N
-        }
-        return g;
+        int n = yHat.size();
+        return yHat.reshape(-1).zip("BinaryCrossEntropy", y.reshape(-1), (q, t) -> {
+            double p = clamp(q);
+            return (p - t) / (p * (1 - p) * n); // dL/dp = -(y/p - (1-y)/(1-p)) / N
+        }).reshape(yHat.shape());
     }
 
     @Override

@@ -46,44 +46,22 @@ public final class CrossEntropy implements Loss {
             throw new IllegalArgumentException("CrossEntropy: y has shape " + Checks.str(y) + " but logits have shape "
                     + Checks.str(logits) + "; expected labels [" + n + "] or one-hot [" + n + ", " + c + "]");
         }
-        Tensor onehot = Tensor.zeros(n, c);
-        double[] labels = y.array();
-        for (int i = 0; i < n; i++) {
-            double v = labels[i];
-            if (v != Math.rint(v) || v < 0 || v >= c) {
-                throw new IllegalArgumentException("CrossEntropy: label " + v + " at row " + i
-                        + " is not an integer in 0.." + (c - 1) + " (logits have " + c + " classes)");
-            }
-            onehot.set(1, i, (int) v);
+        Tensor notAClass = y.reshape(-1).map(v -> v == Math.rint(v) && v >= 0 && v < c ? 0 : 1);
+        if (n > 0 && notAClass.max() > 0) {
+            int i = notAClass.argmax();                                 // the first bad label
+            throw new IllegalArgumentException("CrossEntropy: label " + y.reshape(-1).get(i) + " at row " + i
+                    + " is not an integer in 0.." + (c - 1) + " (logits have " + c + " classes)");
         }
-        return onehot;
+        return y.reshape(n, 1).eq(Tensor.arange(c));                   // row i: 1 in column y_i
     }
 
     @Override
     public double value(Tensor y, Tensor yHat) {
         Tensor t = targets(y, yHat);
-        int n = yHat.shape(0);
-        int c = yHat.shape(1);
-        double[] z = yHat.array();
-        double[] td = t.array();
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            double m = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < c; j++) {
-                m = Math.max(m, z[i * c + j]);
-            }
-            double e = 0;
-            for (int j = 0; j < c; j++) {
-                e += Math.exp(z[i * c + j] - m);
-            }
-            double lse = m + Math.log(e);
-            for (int j = 0; j < c; j++) {
-                if (td[i * c + j] != 0) {
-                    s += td[i * c + j] * (lse - z[i * c + j]);
-                }
-            }
-        }
-        return s / n;
+        Tensor m = yHat.max(1, true);
+        Tensor lse = yHat.sub(m).exp().sum(1, true).log().add(m);     // [N, 1], never overflows
+        // -log softmax(z)_c = lse - z_c, weighted by the target; a zero weight skips a z of -Infinity
+        return t.zip("CrossEntropy", lse.sub(yHat), (tc, nll) -> tc != 0 ? tc * nll : 0).sum() / yHat.shape(0);
     }
 
     @Override

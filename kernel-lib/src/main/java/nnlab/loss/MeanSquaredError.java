@@ -36,25 +36,15 @@ public final class MeanSquaredError implements Loss {
     @Override
     public double value(Tensor y, Tensor yHat) {
         check(y, yHat);
-        double[] t = y.array();
-        double[] q = yHat.array();
-        double s = 0;
-        for (int i = 0; i < t.length; i++) {
-            s += (q[i] - t[i]) * (q[i] - t[i]);
-        }
-        return s / t.length;
+        return yHat.reshape(-1).zip("MeanSquaredError", y.reshape(-1), (q, t) -> (q - t) * (q - t)).sum() / y.size();
     }
 
     @Override
     public Tensor grad(Tensor y, Tensor yHat) {
         check(y, yHat);
-        double[] t = y.array();
-        Tensor g = yHat.copy();
-        double[] d = g.array();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = 2 * (d[i] - t[i]) / d.length; // d(yHat - y)²/dyHat = 2 (yHat - y)
-        }
-        return g;
+        int m = yHat.size();
+        return yHat.reshape(-1).zip("MeanSquaredError", y.reshape(-1), (q, t) -> 2 * (q - t) / m) // d(yHat - y)²/dyHat = 2 (yHat - y)
+                .reshape(yHat.shape());
     }
 
     @Override

@@ -53,12 +53,7 @@ public final class Metrics {
     /** Predicted labels: {@code score > threshold} for [N] or [N, 1] scores, argmax per row for [N, C]. */
     public static int[] predictions(String who, Tensor yHat, double threshold) {
         if (yHat.rank() == 1 || (yHat.rank() == 2 && yHat.shape(1) == 1)) {
-            double[] s = yHat.array();
-            int[] p = new int[s.length];
-            for (int i = 0; i < s.length; i++) {
-                p[i] = s[i] > threshold ? 1 : 0;
-            }
-            return p;
+            return yHat.gt(threshold).toIntArray();
         }
         if (yHat.rank() == 2) {
             return yHat.argmax(1).toIntArray();
@@ -75,7 +70,7 @@ public final class Metrics {
             throw new IllegalArgumentException(who + ": " + name + " must be [N] labels, [N, 1] or one-hot [N, C], got "
                     + shape(y));
         }
-        double[] v = y.array();
+        double[] v = y.toArray();
         int[] out = new int[v.length];
         for (int i = 0; i < v.length; i++) {
             if (v[i] != Math.rint(v[i]) || v[i] < 0) {

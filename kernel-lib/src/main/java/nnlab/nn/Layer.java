@@ -7,14 +7,16 @@ import nnlab.tensor.Tensor;
  * One step of a network: {@code y = forward(x)}, and the way back, {@code dx = backward(x, dy)}.
  *
  * <p>{@code backward} takes the layer's original input {@code x} and {@code dy = dL/dy}, returns
- * {@code dL/dx}, and keeps the gradients of its own parameters in {@link #params()} for
- * {@link #step(double)} or an optimizer. Inputs are batches: rows are samples.
+ * {@code dL/dx}, and <b>adds</b> the gradients of its own parameters to their {@link Param#grad()}: gradients
+ * accumulate, as in PyTorch (see {@link Param} for the rule and who zeroes them). {@link #step(double)}
+ * uses them up: it updates the parameters and zeroes their gradients, so a hand-written loop of
+ * {@code backward; step} needs no zeroing. Inputs are batches: rows are samples.
  *
  * <pre>{@code
  * Layer layer = new Linear(5, 7, new Rng(1));
  * Tensor y  = layer.forward(x);          // [N, 5] -> [N, 7]
- * Tensor dx = layer.backward(x, dy);     // [N, 7] -> [N, 5]; stores dW, db
- * layer.step(0.01);                      // W -= 0.01 * dW; b -= 0.01 * db
+ * Tensor dx = layer.backward(x, dy);     // [N, 7] -> [N, 5]; dW += xᵀ·dy, db += Σ dy
+ * layer.step(0.01);                      // W -= 0.01 * dW; b -= 0.01 * db; then dW = db = 0
  * }</pre>
  */
 public interface Layer {
@@ -22,7 +24,7 @@ public interface Layer {
     /** The layer's output for a batch {@code x}. */
     Tensor forward(Tensor x);
 
-    /** dL/dx given the original input {@code x} and dL/dy; stores the parameters' gradients. */
+    /** dL/dx given the original input {@code x} and dL/dy; adds the parameters' gradients to their grad. */
     Tensor backward(Tensor x, Tensor dy);
 
     /**
@@ -36,22 +38,30 @@ public interface Layer {
     }
 
     /**
-     * Stores the parameters' gradients as {@link #backward} does, when nobody needs dL/dx (the first
+     * Adds the parameters' gradients as {@link #backward} does, when nobody needs dL/dx (the first
      * layer of a network, whose input is data). The default calls {@code backward} and drops dx.
      */
     default void backwardParams(Tensor x, Tensor dy) {
         backward(x, dy);
     }
 
-    /** The trainable parameters with their latest gradients; empty for activations. */
+    /** The trainable parameters with their accumulated gradients; empty for activations. */
     default List<Param> params() {
         return List.of();
     }
 
-    /** Plain gradient descent on this layer's parameters: {@code p -= lr * dp}. */
+    /** Plain gradient descent on this layer's parameters, {@code p -= lr * dp}, then {@code dp = 0}. */
     default void step(double lr) {
         for (Param p : params()) {
             p.value().addScaledInPlace(-lr, p.grad());
+            p.zeroGrad();
+        }
+    }
+
+    /** Sets every parameter's gradient to zero (before a backward whose gradients should stand alone). */
+    default void zeroGrad() {
+        for (Param p : params()) {
+            p.zeroGrad();
         }
     }
 

@@ -17,7 +17,7 @@ import nnlab.tensor.Tensor;
  * <pre>{@code
  * Linear fc = new Linear(64, 32, new Rng(1));
  * Tensor y = fc.forward(Tensor.ones(10, 64));                        // [10, 64] -> [10, 32]
- * Tensor dx = fc.backward(Tensor.ones(10, 64), Tensor.ones(10, 32));  // fills weight().grad(), bias().grad()
+ * Tensor dx = fc.backward(Tensor.ones(10, 64), Tensor.ones(10, 32));  // adds to weight().grad(), bias().grad()
  * }</pre>
  */
 public final class Linear implements Layer {
@@ -58,14 +58,7 @@ public final class Linear implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         Checks.input2d(this, x, in);
-        Tensor y = x.matmul(weight.value());
-        double[] yd = y.array();
-        double[] bd = bias.value().array();
-        for (int row = 0; row < yd.length; row += out) {
-            for (int j = 0; j < out; j++) {
-                yd[row + j] += bd[j];
-            }
-        }
+        Tensor y = x.matmul(weight.value()).addInPlace(bias.value());   // y = x·W + b, b added to every row
         // A NaN or infinity in x always reaches y, and y is cheaper to scan (out columns, not in), so
         // x is searched only then, to name the bad position. A y that is not finite while x is comes
         // from diverged weights, which the Trainer's NaN guard reports with the epoch and step.
@@ -77,7 +70,7 @@ public final class Linear implements Layer {
 
     @Override
     public Tensor backward(Tensor x, Tensor dy) {
-        backwardParams(x, dy);                                  // checks shapes; stores dW and db
+        backwardParams(x, dy);                                  // checks shapes; adds dW and db
         return dy.matmulTranspose(weight.value());              // dL/dx = dy·Wᵀ
     }
 
@@ -85,8 +78,8 @@ public final class Linear implements Layer {
     public void backwardParams(Tensor x, Tensor dy) {
         Checks.input2d(this, x, in);
         Checks.dy(this, dy, new int[] {x.shape(0), out});
-        weight.grad().transposeMatmulInPlace(x, dy);          // dL/dW = xᵀ·dy
-        bias.grad().copyFromInPlace(dy.sum(0));                // dL/db = sum of dy over the batch
+        x.addTransposeMatmul(dy, weight.grad());               // dL/dW += xᵀ·dy
+        bias.accumulateGrad(dy.sum(0));                        // dL/db += sum of dy over the batch
     }
 
     /** Replaces W [in, out] and b [out] by copies of the given tensors, in place. */

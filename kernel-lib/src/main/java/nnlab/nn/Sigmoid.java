@@ -32,12 +32,7 @@ public final class Sigmoid implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         Checks.notNull(this, x);
-        Tensor y = x.copy();
-        double[] v = y.array();
-        for (int i = 0; i < v.length; i++) {
-            v[i] = sigmoid(v[i]);
-        }
-        return y;
+        return x.map(Sigmoid::sigmoid);
     }
 
     @Override
@@ -49,13 +44,7 @@ public final class Sigmoid implements Layer {
     @Override
     public Tensor backward(Tensor x, Tensor y, Tensor dy) {
         Checks.outputAndDy(this, x, y, dy);
-        Tensor dx = dy.copy();
-        double[] d = dx.array();
-        double[] s = y.array();
-        for (int i = 0; i < d.length; i++) {
-            d[i] *= s[i] * (1 - s[i]); // dσ/dx = σ(1 - σ)
-        }
-        return dx;
+        return dy.zip("Sigmoid.backward", y, (d, s) -> d * (s * (1 - s))); // dσ/dx = σ(1 - σ)
     }
 
     @Override

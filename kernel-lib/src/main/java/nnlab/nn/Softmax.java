@@ -23,24 +23,8 @@ public final class Softmax implements Layer {
 
     /** Row-wise softmax of a 2-d tensor. */
     public static Tensor softmax(Tensor x) {
-        Tensor s = x.copy();
-        double[] d = s.array();
-        int c = x.shape(1);
-        for (int r = 0; r < x.shape(0); r++) {
-            double m = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < c; j++) {
-                m = Math.max(m, d[r * c + j]);
-            }
-            double z = 0;
-            for (int j = 0; j < c; j++) {
-                d[r * c + j] = Math.exp(d[r * c + j] - m);
-                z += d[r * c + j];
-            }
-            for (int j = 0; j < c; j++) {
-                d[r * c + j] /= z;
-            }
-        }
-        return s;
+        Tensor e = x.sub(x.max(1, true)).exp();                // e^(x - m), m the row maximum
+        return e.div(e.sum(1, true));
     }
 
     @Override

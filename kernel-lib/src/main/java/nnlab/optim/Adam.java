@@ -64,8 +64,8 @@ public final class Adam extends Optimizer {
         double c1 = 1 - Math.pow(beta1, t);
         double c2 = 1 - Math.pow(beta2, t);
         List<Param> ps = params();
-        for (int i = 0; i < ps.size(); i++) {
-            double[] p = ps.get(i).value().array();
+        for (int i = 0; i < ps.size(); i++) {      // one fused pass over raw arrays: a tensor expression would
+            double[] p = ps.get(i).value().array();  // allocate a temporary per term and parameter every step
             double[] g = ps.get(i).grad().array();
             double[] mi = m.get(i).array();
             double[] vi = v.get(i).array();

@@ -9,11 +9,14 @@ import nnlab.tensor.Tensor;
  * Updates a fixed list of parameters in place from their gradients, one {@link #step()} at a time.
  *
  * <p>Subclasses implement the update rule; the gradient of each {@link Param} is read, never changed,
- * except by {@link #zeroGrad()}. State such as momentum buffers is kept per parameter, in list order.
+ * except by {@link #zeroGrad()}. Gradients accumulate (see {@link Param}), so a loop zeroes them before
+ * each backward, as in PyTorch. State such as momentum buffers is kept per parameter, in list order.
  *
  * <pre>{@code
  * Optimizer opt = new SGD(net.params(), 0.01);
- * net.backward(trace, loss.grad(y, trace.output()));
+ * Net.Trace trace = net.forward(xb);
+ * opt.zeroGrad();                             // gradients add up: start each step from zero
+ * net.backward(trace, loss.grad(yb, trace.output()));
  * opt.step();                                 // p -= 0.01 * dp for every parameter
  * }</pre>
  */
@@ -44,7 +47,7 @@ public abstract class Optimizer {
     /** Sets every parameter's gradient to zero, in place. */
     public void zeroGrad() {
         for (Param p : params) {
-            p.grad().fillInPlace(0);
+            p.zeroGrad();
         }
     }
 

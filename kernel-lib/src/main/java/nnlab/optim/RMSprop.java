@@ -46,8 +46,8 @@ public final class RMSprop extends Optimizer {
     public void step() {
         double lr = learningRate();
         List<Param> ps = params();
-        for (int i = 0; i < ps.size(); i++) {
-            double[] p = ps.get(i).value().array();
+        for (int i = 0; i < ps.size(); i++) {      // one fused pass over raw arrays: a tensor expression would
+            double[] p = ps.get(i).value().array();  // allocate a temporary per term and parameter every step
             double[] g = ps.get(i).grad().array();
             double[] v = meanSquare.get(i).array();
             for (int k = 0; k < p.length; k++) {

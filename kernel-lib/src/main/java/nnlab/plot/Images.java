@@ -55,7 +55,7 @@ final class Images {
         BufferedImage out = new BufferedImage(cols * cellW, gridRows * cellH, BufferedImage.TYPE_INT_RGB);
         int[] pixels = new int[out.getWidth() * out.getHeight()];
         java.util.Arrays.fill(pixels, 0xffffffff);
-        double[] v = rows.array();
+        double[] v = rows.toArray();
         double lo = rows.min();
         double range = rows.max() - lo;
         range = range > 0 ? range : 1;

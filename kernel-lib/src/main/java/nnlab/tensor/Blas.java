@@ -84,23 +84,25 @@ public final class Blas {
     }
 
     /**
-     * {@code c = op(a) · op(b)} for row-major matrices, where op transposes when asked.
-     * {@code a} is m×k after op, {@code b} is k×n after op, {@code c} is m×n and is overwritten.
+     * {@code c = op(a) · op(b)}, or with {@code accumulate} {@code c += op(a) · op(b)} (BLAS's beta = 1), for
+     * row-major matrices, where op transposes when asked. {@code a} is m×k after op, {@code b} is k×n after op,
+     * {@code c} is m×n. Both forms sum the k products in the same order, so accumulating into zeros gives
+     * exactly the values the plain form writes.
      */
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
-                     double[] a, double[] b, double[] c) {
+                     double[] a, double[] b, double[] c, boolean accumulate) {
         if ((long) m * n * k < SMALL) {
-            naive(transA, transB, m, n, k, a, b, c);
+            naive(transA, transB, m, n, k, a, b, c, accumulate);
             return;
         }
         // Row-major C = op(A)·op(B) is column-major Cᵀ = op(B)ᵀ·op(A)ᵀ: swap the operands.
         int lda = transA ? m : k;
         int ldb = transB ? k : n;
-        BLAS.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, 1.0, b, ldb, a, lda, 0.0, c, n);
+        BLAS.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, 1.0, b, ldb, a, lda, accumulate ? 1.0 : 0.0, c, n);
     }
 
     private static void naive(boolean transA, boolean transB, int m, int n, int k,
-                              double[] a, double[] b, double[] c) {
+                              double[] a, double[] b, double[] c, boolean accumulate) {
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double s = 0;
@@ -109,7 +111,7 @@ public final class Blas {
                     double bv = transB ? b[j * k + p] : b[p * n + j];
                     s += av * bv;
                 }
-                c[i * n + j] = s;
+                c[i * n + j] = accumulate ? c[i * n + j] + s : s;
             }
         }
     }

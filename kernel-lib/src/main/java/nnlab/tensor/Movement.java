@@ -245,4 +245,79 @@ final class Movement {
             }
         }
     }
+
+    /** numpy's {@code .T} for N dimensions: axis i becomes axis N-1-i. */
+    static Tensor reverseAxes(Tensor t) {
+        int[] reversed = new int[t.rank()];
+        for (int i = 0; i < reversed.length; i++) {
+            reversed[i] = reversed.length - 1 - i;
+        }
+        return permute(t, reversed);
+    }
+
+    static Tensor transpose2d(Tensor t) {
+        int n = t.shape(0);
+        int m = t.shape(1);
+        double[] src = t.data();
+        double[] d = new double[src.length];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                d[j * n + i] = src[i * m + j];
+            }
+        }
+        return Tensor.wrap(d, new int[] {m, n});
+    }
+
+    static Tensor rows(Tensor t, int from, int to) {
+        Checks.rankAtLeast("rows", t, 1);
+        int[] shape = t.shapeRef();
+        if (from < 0 || to > shape[0] || from > to) {
+            throw new IndexOutOfBoundsException("rows: range [" + from + ", " + to + ") is outside [0, " + shape[0]
+                    + "] for shape " + Shapes.str(shape));
+        }
+        int stride = t.size() / Math.max(1, shape[0]);
+        int[] s = shape.clone();
+        s[0] = to - from;
+        return Tensor.wrap(Arrays.copyOfRange(t.data(), from * stride, to * stride), s);
+    }
+
+    static Tensor col(Tensor t, int j) {
+        Checks.rank("col", t, 2);
+        int[] shape = t.shapeRef();
+        if (j < 0 || j >= shape[1]) {
+            throw new IndexOutOfBoundsException("col: column " + j + " is outside [0, " + shape[1]
+                    + ") for shape " + Shapes.str(shape));
+        }
+        double[] src = t.data();
+        double[] d = new double[shape[0]];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = src[i * shape[1] + j];
+        }
+        return Tensor.wrap(d, new int[] {shape[0]});
+    }
+
+    static Tensor take(Tensor t, int[] indices, Tensor out) {
+        Checks.rankAtLeast("take", t, 1);
+        int[] shape = t.shapeRef();
+        int[] s = shape.clone();
+        s[0] = indices.length;
+        if (out == null || !Arrays.equals(out.shapeRef(), s)) {
+            throw new IllegalArgumentException("take: " + indices.length + " rows of " + Shapes.str(shape) + " need out "
+                    + Shapes.str(s) + ", got " + (out == null ? "null" : Shapes.str(out.shapeRef())));
+        }
+        if (out.data() == t.data()) {
+            throw new IllegalArgumentException("take: out must not be the tensor rows are taken from");
+        }
+        for (int i = 0; i < indices.length; i++) {     // all checked first: a bad index leaves out as it was
+            if (indices[i] < 0 || indices[i] >= shape[0]) {
+                throw new IndexOutOfBoundsException("take: index " + indices[i] + " at position " + i + " is outside [0, "
+                        + shape[0] + ") for shape " + Shapes.str(shape));
+            }
+        }
+        int stride = t.size() / Math.max(1, shape[0]);
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(t.data(), indices[i] * stride, out.data(), i * stride, stride);
+        }
+        return out;
+    }
 }

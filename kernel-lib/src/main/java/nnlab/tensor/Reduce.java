@@ -1,6 +1,10 @@
 package nnlab.tensor;
 
-/** Reductions along one axis: the tensor is seen as [outer, n, inner] and the middle axis collapses. */
+/**
+ * Reductions: of all values to one number ({@link #all}), and along one axis, where the tensor is seen as
+ * [outer, n, inner] and the middle axis collapses ({@link #along}). Also the comparisons that reduce two
+ * tensors to a number or a truth value.
+ */
 final class Reduce {
     /** Reduces {@code n} values spaced {@code stride} apart starting at {@code start}. */
     interface Op {
@@ -87,5 +91,59 @@ final class Reduce {
             }
         }
         return Tensor.wrap(out, s);
+    }
+
+    /** {@code op} over every value of {@code t}, which must not be empty unless the op is a sum. */
+    static double all(Tensor t, String name, Op op) {
+        if (op != SUM) {
+            Checks.nonEmpty(name, t);
+        }
+        return op.apply(t.data(), 0, t.size(), 1);
+    }
+
+    /** The flat index of the first largest ({@code sign} 1) or smallest ({@code sign} -1) value. */
+    static int argBest(Tensor t, String name, int sign) {
+        Checks.nonEmpty(name, t);
+        double[] d = t.data();
+        int best = 0;
+        for (int i = 1; i < d.length; i++) {
+            if (sign * d[i] > sign * d[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    static double norm(Tensor t) {
+        double s = 0;
+        for (double v : t.data()) {
+            s += v * v;
+        }
+        return Math.sqrt(s);
+    }
+
+    /** Largest absolute difference between corresponding values (NaN as soon as one is NaN). */
+    static double maxAbsDiff(Tensor a, Tensor b) {
+        Checks.sameShape("maxAbsDiff", a, b);
+        double[] x = a.data();
+        double[] y = b.data();
+        double m = 0;
+        for (int i = 0; i < x.length; i++) {
+            double diff = Math.abs(x[i] - y[i]);
+            if (Double.isNaN(diff)) {
+                return Double.NaN;
+            }
+            m = Math.max(m, diff);
+        }
+        return m;
+    }
+
+    static boolean isFinite(Tensor t) {
+        for (double v : t.data()) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

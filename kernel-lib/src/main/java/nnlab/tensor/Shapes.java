@@ -110,4 +110,30 @@ final class Shapes {
         }
         return a;
     }
+
+    /** {@code shape} without axis {@code axis}, which must have size 1. */
+    static int[] squeezed(String op, int[] shape, int axis) {
+        int a = axis(op, axis, shape.length);
+        if (shape[a] != 1) {
+            throw new IllegalArgumentException(op + ": axis " + axis + " of shape " + str(shape) + " has size "
+                    + shape[a] + "; only an axis of size 1 can be removed");
+        }
+        int[] s = new int[shape.length - 1];
+        for (int i = 0, j = 0; i < shape.length; i++) {
+            if (i != a) {
+                s[j++] = shape[i];
+            }
+        }
+        return s;
+    }
+
+    /** {@code shape} with a new axis of size 1 at {@code axis}. */
+    static int[] unsqueezed(String op, int[] shape, int axis) {
+        int a = newAxis(op, axis, shape);
+        int[] s = new int[shape.length + 1];
+        for (int i = 0, j = 0; i < s.length; i++) {
+            s[i] = i == a ? 1 : shape[j++];
+        }
+        return s;
+    }
 }

@@ -7,12 +7,24 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * A dense, row-major array of doubles with an N-dimensional shape, used like a numpy array.
  *
- * <p>Two dimensions are the workhorse: a batch is {@code [N, features]}. Operations return new
- * tensors and never change their operands; the few methods that write into a tensor say so
- * ({@link #set}, {@link #array()} and the {@code ...InPlace} methods). Element-wise operations
- * broadcast as numpy does: {@code [N, M] + [M]} adds a row to every row, {@code [N, M] + [N, 1]}
- * a column to every column. A shape that does not fit fails at once with the operation, both
- * shapes and the rule.
+ * <p>Two dimensions are the workhorse: a batch is {@code [N, features]}; the movement operations
+ * ({@link #reshape}, {@link #permute}, {@link #broadcastTo}, {@link #sumTo}, {@link #pad}, {@link #concat},
+ * {@link #stack}) work for any rank. Element-wise operations broadcast as numpy does: {@code [N, M] + [M]}
+ * adds a row to every row, {@code [N, M] + [N, 1]} a column to every column. A shape that does not fit
+ * fails at once with the operation, both shapes and the rule.
+ *
+ * <p>Writing into an existing tensor follows one convention, as EJML's does. Operations return new
+ * tensors and never change their operands, except:
+ * <ul>
+ *   <li>a method that changes its <em>receiver</em> ends in {@code InPlace} and returns {@code this}:
+ *       {@code g.addInPlace(dg)}, {@code p.addScaledInPlace(-lr, g)}, {@code fillInPlace(0)} (and
+ *       {@link #set}, numpy's {@code a[i, j] = v});</li>
+ *   <li>a method that writes its result into a buffer takes it as its <em>last</em> argument {@code out} and
+ *       returns it: {@code x.take(idx, out)}, {@code a.matmul(b, out)}; the {@code add...} forms add to
+ *       {@code out} instead (BLAS's beta = 1): {@code x.addTransposeMatmul(dy, dW)} is {@code dW += xᵀ·dy}.</li>
+ * </ul>
+ * Views ({@link #reshape}, {@link #flatten}, {@link #squeeze}, {@link #unsqueeze}) share their values with
+ * the tensor they come from, so such writes show through them.
  *
  * <pre>{@code
  * Tensor x = Tensor.of(new double[][] {{1, 2}, {3, 4}});
@@ -38,17 +50,7 @@ public final class Tensor {
 
     /** A 2-d tensor holding a copy of {@code rows}; every row must have the same length. */
     public static Tensor of(double[][] rows) {
-        int n = rows.length;
-        int m = n == 0 ? 0 : rows[0].length;
-        double[] d = new double[n * m];
-        for (int i = 0; i < n; i++) {
-            if (rows[i].length != m) {
-                throw new IllegalArgumentException("Tensor.of: row " + i + " has " + rows[i].length
-                        + " values but row 0 has " + m + "; every row must have the same length");
-            }
-            System.arraycopy(rows[i], 0, d, i * m, m);
-        }
-        return new Tensor(d, new int[] {n, m});
+        return Factories.of(rows);
     }
 
     /** A tensor of the given shape holding a copy of {@code data} in row-major order. */
@@ -63,11 +65,7 @@ public final class Tensor {
 
     /** A 1-d tensor of the given ints, as doubles (labels, indices). */
     public static Tensor ofInts(int... values) {
-        double[] d = new double[values.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = values[i];
-        }
-        return new Tensor(d, new int[] {d.length});
+        return Factories.ofInts(values);
     }
 
     /** A 0-d tensor (a scalar). */
@@ -96,18 +94,7 @@ public final class Tensor {
 
     /** {@code n} evenly spaced values from {@code start} to {@code stop}, both included. */
     public static Tensor linspace(double start, double stop, int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("Tensor.linspace: n must be >= 0, got " + n);
-        }
-        double[] d = new double[n];
-        double step = n > 1 ? (stop - start) / (n - 1) : 0;
-        for (int i = 0; i < n; i++) {
-            d[i] = start + i * step;
-        }
-        if (n > 1) {
-            d[n - 1] = stop;
-        }
-        return new Tensor(d, new int[] {n});
+        return Factories.linspace(start, stop, n);
     }
 
     /** 0, 1, ..., n-1. */
@@ -117,24 +104,12 @@ public final class Tensor {
 
     /** start, start+step, ... while below {@code stop} (above, for a negative step). */
     public static Tensor arange(double start, double stop, double step) {
-        if (step == 0 || !Double.isFinite(step)) {
-            throw new IllegalArgumentException("Tensor.arange: step must be finite and non-zero, got " + step);
-        }
-        int n = (int) Math.max(0, Math.ceil((stop - start) / step));
-        double[] d = new double[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = start + i * step;
-        }
-        return new Tensor(d, new int[] {n});
+        return Factories.arange(start, stop, step);
     }
 
     /** The n×n identity matrix. */
     public static Tensor eye(int n) {
-        Tensor t = zeros(n, n);
-        for (int i = 0; i < n; i++) {
-            t.data[i * n + i] = 1;
-        }
-        return t;
+        return Factories.eye(n);
     }
 
     /** Zeros with the shape of {@code other}. */
@@ -166,24 +141,24 @@ public final class Tensor {
 
     /** Rows of a 2-d tensor (the first dimension of any tensor). */
     public int rows() {
-        requireRankAtLeast("rows", 1);
+        Checks.rankAtLeast("rows", this, 1);
         return shape[0];
     }
 
     /** Columns of a 2-d tensor. */
     public int cols() {
-        requireRank("cols", 2);
+        Checks.rank("cols", this, 2);
         return shape[1];
     }
 
     /** The element at the given indices, one per dimension. */
     public double get(int... index) {
-        return data[offset("get", index)];
+        return data[Checks.offset("get", this, index)];
     }
 
     /** Writes {@code value} at the given indices, in place, and returns this tensor. */
     public Tensor set(double value, int... index) {
-        data[offset("set", index)] = value;
+        data[Checks.offset("set", this, index)] = value;
         return this;
     }
 
@@ -203,7 +178,7 @@ public final class Tensor {
 
     /** A copy of a 2-d tensor as rows. */
     public double[][] toArray2d() {
-        requireRank("toArray2d", 2);
+        Checks.rank("toArray2d", this, 2);
         double[][] out = new double[shape[0]][];
         for (int i = 0; i < shape[0]; i++) {
             out[i] = Arrays.copyOfRange(data, i * shape[1], (i + 1) * shape[1]);
@@ -221,8 +196,11 @@ public final class Tensor {
     }
 
     /**
-     * The backing array itself, row-major: writing into it changes this tensor. Optimizers use it to
-     * update parameters in place; everywhere else prefer {@link #toArray()}.
+     * The backing array itself, row-major: writing into it changes this tensor (and every view of it).
+     * It exists for the few loops that must touch each value in place and that no tensor operation
+     * expresses without extra copies: optimizers' update rules ({@code Adam}, {@code RMSprop}), data
+     * loaders filling a tensor from a file, and finite differences nudging one value of a parameter.
+     * Everywhere else use tensor operations, {@link #toArray()} (a copy) or {@link #get}.
      */
     public double[] array() {
         return data;
@@ -232,6 +210,8 @@ public final class Tensor {
     public Tensor copy() {
         return new Tensor(data.clone(), shape.clone());
     }
+
+    // ---------------------------------------------------------------- movement, for any rank
 
     /**
      * The same values in a new shape; one dimension may be -1 to be inferred. A view, as numpy's reshape
@@ -256,22 +236,7 @@ public final class Tensor {
         if (shape.length < 2) {
             return copy();
         }
-        if (shape.length > 2) {
-            int[] reversed = new int[shape.length];
-            for (int i = 0; i < reversed.length; i++) {
-                reversed[i] = shape.length - 1 - i;
-            }
-            return permute(reversed);
-        }
-        int n = shape[0];
-        int m = shape[1];
-        double[] d = new double[data.length];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                d[j * n + i] = data[i * m + j];
-            }
-        }
-        return new Tensor(d, new int[] {m, n});
+        return shape.length == 2 ? Movement.transpose2d(this) : Movement.reverseAxes(this);
     }
 
     /** {@link #permute(int...)}: the axes in the given order, as numpy's {@code transpose(axes)}. */
@@ -289,28 +254,12 @@ public final class Tensor {
 
     /** The same values without axis {@code axis}, which must have size 1: [3, 1].squeeze(1) is [3]. A view. */
     public Tensor squeeze(int axis) {
-        int a = Shapes.axis("squeeze", axis, shape.length);
-        if (shape[a] != 1) {
-            throw new IllegalArgumentException("squeeze: axis " + axis + " of shape " + Shapes.str(shape) + " has size "
-                    + shape[a] + "; only an axis of size 1 can be removed");
-        }
-        int[] s = new int[shape.length - 1];
-        for (int i = 0, j = 0; i < shape.length; i++) {
-            if (i != a) {
-                s[j++] = shape[i];
-            }
-        }
-        return new Tensor(data, s);
+        return new Tensor(data, Shapes.squeezed("squeeze", shape, axis));
     }
 
     /** The same values with a new axis of size 1 at {@code axis}: [3].unsqueeze(0) is [1, 3]. A view. */
     public Tensor unsqueeze(int axis) {
-        int a = Shapes.newAxis("unsqueeze", axis, shape);
-        int[] s = new int[shape.length + 1];
-        for (int i = 0, j = 0; i < s.length; i++) {
-            s[i] = i == a ? 1 : shape[j++];
-        }
-        return new Tensor(data, s);
+        return new Tensor(data, Shapes.unsqueezed("unsqueeze", shape, axis));
     }
 
     /**
@@ -354,42 +303,26 @@ public final class Tensor {
         return transpose();
     }
 
+    // ---------------------------------------------------------------- rows, columns, gathering
+
     /** Rows {@code [from, to)} along the first dimension. */
     public Tensor rows(int from, int to) {
-        requireRankAtLeast("rows", 1);
-        if (from < 0 || to > shape[0] || from > to) {
-            throw new IndexOutOfBoundsException("rows: range [" + from + ", " + to + ") is outside [0, " + shape[0]
-                    + "] for shape " + Shapes.str(shape));
-        }
-        int stride = data.length / Math.max(1, shape[0]);
-        int[] s = shape.clone();
-        s[0] = to - from;
-        return new Tensor(Arrays.copyOfRange(data, from * stride, to * stride), s);
+        return Movement.rows(this, from, to);
     }
 
     /** Row {@code i} of a 2-d tensor as a 1-d tensor (a sub-tensor for higher ranks). */
     public Tensor row(int i) {
-        Tensor r = rows(i, i + 1);
-        return new Tensor(r.data, Arrays.copyOfRange(shape, 1, shape.length));
+        return new Tensor(rows(i, i + 1).data, Arrays.copyOfRange(shape, 1, shape.length));
     }
 
     /** Column {@code j} of a 2-d tensor as a 1-d tensor. */
     public Tensor col(int j) {
-        requireRank("col", 2);
-        if (j < 0 || j >= shape[1]) {
-            throw new IndexOutOfBoundsException("col: column " + j + " is outside [0, " + shape[1]
-                    + ") for shape " + Shapes.str(shape));
-        }
-        double[] d = new double[shape[0]];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = data[i * shape[1] + j];
-        }
-        return new Tensor(d, new int[] {shape[0]});
+        return Movement.col(this, j);
     }
 
     /** The rows (first-dimension entries) at the given indices, in that order; repeats allowed. */
     public Tensor take(int[] indices) {
-        requireRankAtLeast("take", 1);
+        Checks.rankAtLeast("take", this, 1);
         int[] s = shape.clone();
         s[0] = indices.length;
         return take(indices, new Tensor(new double[Shapes.size(s)], s));
@@ -401,27 +334,7 @@ public final class Tensor {
      * into the same tensor saves allocating and zeroing a new one per step. Returns out.
      */
     public Tensor take(int[] indices, Tensor out) {
-        requireRankAtLeast("take", 1);
-        int[] s = shape.clone();
-        s[0] = indices.length;
-        if (out == null || !Arrays.equals(out.shape, s)) {
-            throw new IllegalArgumentException("take: " + indices.length + " rows of " + Shapes.str(shape) + " need out "
-                    + Shapes.str(s) + ", got " + (out == null ? "null" : Shapes.str(out.shape)));
-        }
-        if (out.data == data) {
-            throw new IllegalArgumentException("take: out must not be the tensor rows are taken from");
-        }
-        for (int i = 0; i < indices.length; i++) {     // all checked first: a bad index leaves out as it was
-            if (indices[i] < 0 || indices[i] >= shape[0]) {
-                throw new IndexOutOfBoundsException("take: index " + indices[i] + " at position " + i + " is outside [0, "
-                        + shape[0] + ") for shape " + Shapes.str(shape));
-            }
-        }
-        int stride = data.length / Math.max(1, shape[0]);
-        for (int i = 0; i < indices.length; i++) {
-            System.arraycopy(data, indices[i] * stride, out.data, i * stride, stride);
-        }
-        return out;
+        return Movement.take(this, indices, out);
     }
 
     // ---------------------------------------------------------------- element-wise
@@ -523,11 +436,7 @@ public final class Tensor {
 
     /** {@code f} applied to every value. */
     public Tensor map(DoubleUnaryOperator f) {
-        double[] d = new double[data.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = f.applyAsDouble(data[i]);
-        }
-        return new Tensor(d, shape.clone());
+        return Elementwise.map(this, f);
     }
 
     /** 1 where {@code x > v}, else 0. */
@@ -562,70 +471,34 @@ public final class Tensor {
 
     /** {@code f(x, o)} element-wise, broadcasting as numpy does; {@code op} names it in errors. */
     public Tensor zip(String op, Tensor o, DoubleBinaryOperator f) {
-        if (Arrays.equals(shape, o.shape)) {
-            double[] d = new double[data.length];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = f.applyAsDouble(data[i], o.data[i]);
-            }
-            return new Tensor(d, shape.clone());
-        }
-        int[] out = Shapes.broadcast(op, shape, o.shape);
-        double[] d = new double[Shapes.size(out)];
-        if (o.data.length == 1 && out.length == shape.length) {
-            double b = o.data[0];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = f.applyAsDouble(data[i], b);
-            }
-        } else {
-            broadcastInto(d, out, o, f);
-        }
-        return new Tensor(d, out);
+        return Arrays.equals(shape, o.shape) ? Elementwise.zipSame(this, o, f) : Elementwise.zipBroadcast(this, op, o, f);
     }
 
-    private void broadcastInto(double[] d, int[] out, Tensor o, DoubleBinaryOperator f) {
-        int[] sa = Shapes.broadcastStrides(shape, out);
-        int[] sb = Shapes.broadcastStrides(o.shape, out);
-        int[] idx = new int[out.length];
-        int ia = 0;
-        int ib = 0;
-        for (int k = 0; k < d.length; k++) {
-            d[k] = f.applyAsDouble(data[ia], o.data[ib]);
-            for (int ax = out.length - 1; ax >= 0; ax--) {
-                idx[ax]++;
-                ia += sa[ax];
-                ib += sb[ax];
-                if (idx[ax] < out[ax]) {
-                    break;
-                }
-                ia -= sa[ax] * out[ax];
-                ib -= sb[ax] * out[ax];
-                idx[ax] = 0;
-            }
-        }
-    }
+    // ---------------------------------------------------------------- in place: the receiver changes
 
-    // ---------------------------------------------------------------- in place (for optimizers)
+    /** {@code this += o}, in place, {@code o} broadcast to this shape ({@code [N, M] += [M]} adds to every row). Returns this. */
+    public Tensor addInPlace(Tensor o) {
+        return Elementwise.addInPlace(this, o);
+    }
 
     /** {@code this += alpha * x}, in place; shapes must be equal. Returns this. */
     public Tensor addScaledInPlace(double alpha, Tensor x) {
-        requireSameShape("addScaledInPlace", x);
-        for (int i = 0; i < data.length; i++) {
-            data[i] += alpha * x.data[i];
-        }
-        return this;
+        return Elementwise.addScaledInPlace(this, alpha, x);
     }
 
     /** {@code this *= v}, in place. Returns this. */
     public Tensor mulInPlace(double v) {
-        for (int i = 0; i < data.length; i++) {
-            data[i] *= v;
-        }
-        return this;
+        return Elementwise.mulInPlace(this, v);
+    }
+
+    /** {@code f} applied to every value, in place, in row-major order (so a stateful f fills in order). Returns this. */
+    public Tensor mapInPlace(DoubleUnaryOperator f) {
+        return Elementwise.mapInPlace(this, f);
     }
 
     /** Copies {@code x}'s values into this tensor, in place; shapes must be equal. Returns this. */
     public Tensor copyFromInPlace(Tensor x) {
-        requireSameShape("copyFromInPlace", x);
+        Checks.sameShape("copyFromInPlace", this, x);
         System.arraycopy(x.data, 0, data, 0, data.length);
         return this;
     }
@@ -636,172 +509,104 @@ public final class Tensor {
         return this;
     }
 
-    // ---------------------------------------------------------------- linear algebra
+    // ---------------------------------------------------------------- linear algebra (2-d)
 
     /**
      * Matrix product {@code this · o}: [n, k] · [k, m] → [n, m]. A 1-d operand is a vector as in
-     * numpy: [k] · [k, m] → [m] and [n, k] · [k] → [n]. Runs on BLAS.
+     * numpy: [k] · [k, m] → [m] and [n, k] · [k] → [n]. 2-d only; runs on BLAS.
      */
     public Tensor matmul(Tensor o) {
-        return matmul(o, false, false, "matmul");
+        return Products.product("matmul", this, o, false, false);
     }
 
     /** {@code thisᵀ · o} without forming the transpose: [k, n]ᵀ · [k, m] → [n, m]. */
     public Tensor transposeMatmul(Tensor o) {
-        return matmul(o, true, false, "transposeMatmul");
+        return Products.product("transposeMatmul", this, o, true, false);
     }
 
     /** {@code this · oᵀ} without forming the transpose: [n, k] · [m, k]ᵀ → [n, m]. */
     public Tensor matmulTranspose(Tensor o) {
-        return matmul(o, false, true, "matmulTranspose");
+        return Products.product("matmulTranspose", this, o, false, true);
+    }
+
+    /** {@code out = this · o}, written into {@code out} (the product's shape, values of its own). Returns out. */
+    public Tensor matmul(Tensor o, Tensor out) {
+        return Products.into("matmul", this, o, false, false, out, false);
+    }
+
+    /** {@code out = thisᵀ · o}, written into {@code out}. Returns out. */
+    public Tensor transposeMatmul(Tensor o, Tensor out) {
+        return Products.into("transposeMatmul", this, o, true, false, out, false);
+    }
+
+    /** {@code out = this · oᵀ}, written into {@code out}. Returns out. */
+    public Tensor matmulTranspose(Tensor o, Tensor out) {
+        return Products.into("matmulTranspose", this, o, false, true, out, false);
+    }
+
+    /** {@code out += this · o} (BLAS's beta = 1), without a temporary for the product. Returns out. */
+    public Tensor addMatmul(Tensor o, Tensor out) {
+        return Products.into("addMatmul", this, o, false, false, out, true);
     }
 
     /**
-     * {@code this = aᵀ · b}, written into this tensor's own array: [k, n]ᵀ · [k, m] → this [n, m]. For
-     * gradients that are recomputed every step (a Linear layer's dW), where a new array per step costs
-     * as much memory traffic as the product itself. Returns this.
+     * {@code out += thisᵀ · o}: [k, n]ᵀ · [k, m] added to out [n, m]. A layer's weight gradient accumulates
+     * this way, {@code x.addTransposeMatmul(dy, W.grad())}, at the cost of the product alone. Returns out.
      */
-    public Tensor transposeMatmulInPlace(Tensor a, Tensor b) {
-        int[] mnk = a.productShape(b, true, false, "transposeMatmulInPlace");
-        if (shape.length != 2 || shape[0] != mnk[0] || shape[1] != mnk[1]) {
-            throw new IllegalArgumentException("transposeMatmulInPlace: the product of " + Shapes.str(a.shape) + "ᵀ and "
-                    + Shapes.str(b.shape) + " is [" + mnk[0] + ", " + mnk[1] + "] but this tensor is " + Shapes.str(shape));
-        }
-        product(true, false, mnk, a.data, b.data, data);
-        return this;
+    public Tensor addTransposeMatmul(Tensor o, Tensor out) {
+        return Products.into("addTransposeMatmul", this, o, true, false, out, true);
     }
 
-    private Tensor matmul(Tensor o, boolean ta, boolean tb, String op) {
-        int[] mnk = productShape(o, ta, tb, op);
-        double[] c = new double[mnk[0] * mnk[1]];
-        product(ta, tb, mnk, data, o.data, c);
-        boolean vecA = shape.length == 1;
-        boolean vecB = o.shape.length == 1;
-        int m = mnk[0];
-        int n = mnk[1];
-        int[] s = vecA && vecB ? new int[0] : vecA ? new int[] {n} : vecB ? new int[] {m} : new int[] {m, n};
-        return new Tensor(c, s);
-    }
-
-    /** {m, n, k} of op(this)·op(o), treating 1-d operands as numpy does, or the error naming both shapes. */
-    private int[] productShape(Tensor o, boolean ta, boolean tb, String op) {
-        if (shape.length < 1 || shape.length > 2 || o.shape.length < 1 || o.shape.length > 2) {
-            throw new IllegalArgumentException(op + ": cannot multiply " + Shapes.str(shape) + " by "
-                    + Shapes.str(o.shape) + ": " + op + " is 2-d only; both operands must be 1-d or 2-d");
-        }
-        int[] a2 = shape.length == 1 ? new int[] {1, shape[0]} : shape;
-        int[] b2 = o.shape.length == 1 ? new int[] {o.shape[0], 1} : o.shape;
-        int ka = ta ? a2[0] : a2[1];
-        int kb = tb ? b2[1] : b2[0];
-        if (ka != kb) {
-            throw new IllegalArgumentException(op + ": cannot multiply " + Shapes.str(shape) + " by "
-                    + Shapes.str(o.shape) + ": inner dimensions " + ka + " != " + kb);
-        }
-        return new int[] {ta ? a2[1] : a2[0], tb ? b2[0] : b2[1], ka};
-    }
-
-    private static void product(boolean ta, boolean tb, int[] mnk, double[] a, double[] b, double[] c) {
-        if (mnk[0] == 0 || mnk[1] == 0) {
-            return;
-        }
-        if (mnk[2] == 0) {
-            Arrays.fill(c, 0);
-        } else {
-            Blas.gemm(ta, tb, mnk[0], mnk[1], mnk[2], a, b, c);
-        }
+    /** {@code out += this · oᵀ}. Returns out. */
+    public Tensor addMatmulTranspose(Tensor o, Tensor out) {
+        return Products.into("addMatmulTranspose", this, o, false, true, out, true);
     }
 
     /** Dot product of two 1-d tensors of equal length. */
     public double dot(Tensor o) {
-        if (shape.length != 1 || !Arrays.equals(shape, o.shape)) {
-            throw new IllegalArgumentException("dot: cannot take the dot product of " + Shapes.str(shape) + " and "
-                    + Shapes.str(o.shape) + ": both must be 1-d of the same length");
-        }
-        double s = 0;
-        for (int i = 0; i < data.length; i++) {
-            s += data[i] * o.data[i];
-        }
-        return s;
+        return Products.dot(this, o);
     }
 
     /** Euclidean (Frobenius) norm of all values. */
     public double norm() {
-        double s = 0;
-        for (double v : data) {
-            s += v * v;
-        }
-        return Math.sqrt(s);
+        return Reduce.norm(this);
     }
 
     // ---------------------------------------------------------------- reductions
 
     /** The sum of all values. */
     public double sum() {
-        double s = 0;
-        for (double v : data) {
-            s += v;
-        }
-        return s;
+        return Reduce.all(this, "sum", Reduce.SUM);
     }
 
     /** The mean of all values. */
     public double mean() {
-        requireNonEmpty("mean");
-        return sum() / data.length;
+        return Reduce.all(this, "mean", Reduce.MEAN);
     }
 
     /** The largest value. */
     public double max() {
-        requireNonEmpty("max");
-        double m = Double.NEGATIVE_INFINITY;
-        for (double v : data) {
-            m = Math.max(m, v);
-        }
-        return m;
+        return Reduce.all(this, "max", Reduce.MAX);
     }
 
     /** The smallest value. */
     public double min() {
-        requireNonEmpty("min");
-        double m = Double.POSITIVE_INFINITY;
-        for (double v : data) {
-            m = Math.min(m, v);
-        }
-        return m;
+        return Reduce.all(this, "min", Reduce.MIN);
     }
 
     /** Population standard deviation of all values (numpy's default, ddof = 0). */
     public double std() {
-        double mu = mean();
-        double s = 0;
-        for (double v : data) {
-            s += (v - mu) * (v - mu);
-        }
-        return Math.sqrt(s / data.length);
+        return Reduce.all(this, "std", Reduce.STD);
     }
 
     /** Flat index of the largest value (the first one on ties). */
     public int argmax() {
-        requireNonEmpty("argmax");
-        int best = 0;
-        for (int i = 1; i < data.length; i++) {
-            if (data[i] > data[best]) {
-                best = i;
-            }
-        }
-        return best;
+        return Reduce.argBest(this, "argmax", 1);
     }
 
     /** Flat index of the smallest value (the first one on ties). */
     public int argmin() {
-        requireNonEmpty("argmin");
-        int best = 0;
-        for (int i = 1; i < data.length; i++) {
-            if (data[i] < data[best]) {
-                best = i;
-            }
-        }
-        return best;
+        return Reduce.argBest(this, "argmin", -1);
     }
 
     /** Sums along {@code axis}, which disappears: [N, M].sum(0) is [M], .sum(1) is [N]. */
@@ -863,32 +668,18 @@ public final class Tensor {
 
     /** True when the shapes are equal and every pair of values differs by at most {@code tol}. */
     public boolean allClose(Tensor o, double tol) {
-        requireSameShape("allClose", o);
+        Checks.sameShape("allClose", this, o);
         return maxAbsDiff(o) <= tol;
     }
 
     /** Largest absolute difference between corresponding values; shapes must be equal. */
     public double maxAbsDiff(Tensor o) {
-        requireSameShape("maxAbsDiff", o);
-        double m = 0;
-        for (int i = 0; i < data.length; i++) {
-            double diff = Math.abs(data[i] - o.data[i]);
-            if (Double.isNaN(diff)) {
-                return Double.NaN;
-            }
-            m = Math.max(m, diff);
-        }
-        return m;
+        return Reduce.maxAbsDiff(this, o);
     }
 
     /** True when no value is NaN or infinite. */
     public boolean isFinite() {
-        for (double v : data) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
+        return Reduce.isFinite(this);
     }
 
     /**
@@ -896,25 +687,13 @@ public final class Tensor {
      * returns this tensor so it can be chained.
      */
     public Tensor requireFinite(String what) {
-        for (int i = 0; i < data.length; i++) {
-            if (!Double.isFinite(data[i])) {
-                throw new IllegalArgumentException(what + ": value at " + Arrays.toString(unravel(i)) + " is "
-                        + data[i] + "; expected finite numbers (shape " + Shapes.str(shape) + ")");
-            }
-        }
+        Checks.finite(what, this);
         return this;
     }
 
     /** Throws unless this tensor has exactly {@code expected} as its shape; -1 matches any size. */
     public Tensor requireShape(String what, int... expected) {
-        boolean ok = expected.length == shape.length;
-        for (int i = 0; ok && i < expected.length; i++) {
-            ok = expected[i] == -1 || expected[i] == shape[i];
-        }
-        if (!ok) {
-            throw new IllegalArgumentException(what + ": expected shape " + Shapes.str(expected).replace("-1", "*")
-                    + ", got " + Shapes.str(shape));
-        }
+        Checks.shape(what, this, expected);
         return this;
     }
 
@@ -935,58 +714,7 @@ public final class Tensor {
         return TensorFormat.format(data, shape);
     }
 
-    // ---------------------------------------------------------------- helpers
-
-    int[] unravel(int flat) {
-        int[] idx = new int[shape.length];
-        for (int i = shape.length - 1; i >= 0; i--) {
-            idx[i] = shape[i] == 0 ? 0 : flat % shape[i];
-            flat = shape[i] == 0 ? 0 : flat / shape[i];
-        }
-        return idx;
-    }
-
-    private int offset(String op, int[] index) {
-        if (index.length != shape.length) {
-            throw new IllegalArgumentException(op + ": got " + index.length + " ind" + (index.length == 1 ? "ex" : "ices")
-                    + " for a tensor of shape " + Shapes.str(shape) + "; expected " + shape.length);
-        }
-        int off = 0;
-        for (int i = 0; i < index.length; i++) {
-            if (index[i] < 0 || index[i] >= shape[i]) {
-                throw new IndexOutOfBoundsException(op + ": index " + Arrays.toString(index) + " is out of bounds for shape "
-                        + Shapes.str(shape) + " (dimension " + i + " has size " + shape[i] + ")");
-            }
-            off = off * shape[i] + index[i];
-        }
-        return off;
-    }
-
-    private void requireRank(String op, int rank) {
-        if (shape.length != rank) {
-            throw new IllegalArgumentException(op + ": expected a " + rank + "-d tensor, got shape " + Shapes.str(shape));
-        }
-    }
-
-    private void requireRankAtLeast(String op, int rank) {
-        if (shape.length < rank) {
-            throw new IllegalArgumentException(op + ": expected a tensor with at least " + rank + " dimension"
-                    + (rank == 1 ? "" : "s") + ", got shape " + Shapes.str(shape));
-        }
-    }
-
-    private void requireNonEmpty(String op) {
-        if (data.length == 0) {
-            throw new IllegalStateException(op + ": tensor of shape " + Shapes.str(shape) + " is empty");
-        }
-    }
-
-    private void requireSameShape(String op, Tensor o) {
-        if (!Arrays.equals(shape, o.shape)) {
-            throw new IllegalArgumentException(op + ": shapes differ: " + Shapes.str(shape) + " vs " + Shapes.str(o.shape)
-                    + "; expected equal shapes");
-        }
-    }
+    // ---------------------------------------------------------------- for the sibling classes
 
     static Tensor wrap(double[] data, int[] shape) {
         return new Tensor(data, shape);

@@ -27,7 +27,7 @@ final class Targets {
         if (out.rank() > 2) {
             return false;
         }
-        for (double v : y.array()) {
+        for (double v : y.toArray()) {
             if (v != Math.rint(v) || v < 0 || v >= classes) {
                 return false;
             }
@@ -36,7 +36,7 @@ final class Targets {
     }
 
     static Tensor oneHot(Tensor y, int classes) {
-        double[] labels = y.array();
+        double[] labels = y.toArray();
         double[] d = new double[labels.length * classes];
         for (int i = 0; i < labels.length; i++) {
             int c = (int) labels[i];

@@ -28,8 +28,8 @@ import nnlab.tensor.Tensor;
  * reported as such). The loop is the plain one a NumPy reference would run: shuffle, then forward,
  * loss gradient, backward and step for each batch; the test set is scored once at the end.
  * Arguments: {@code [epochs=5] [--autograd]}. With {@code --autograd} ({@code bin/bench autograd}) the same
- * network, initial weights and batches train through {@code Var}s: forward in Vars, {@code loss.backward()},
- * {@code sgd.zeroGrad()} before it; the line then says {@code "bench": "autograd"}.
+ * network, initial weights and batches train through {@code Var}s: the forward pass in Vars, then
+ * {@code loss.backward()}; the line then says {@code "bench": "autograd"}.
  */
 public final class MlpBench {
     private MlpBench() {
@@ -68,10 +68,9 @@ public final class MlpBench {
                 int[] idx = Arrays.copyOfRange(perm, start, start + batch);
                 train.x().take(idx, xb);
                 train.y().take(idx, yb);
+                sgd.zeroGrad();                                         // gradients accumulate, as in PyTorch
                 if (autograd) {
-                    Var l = Var.of(xb).matmul(w1).add(b1).tanh().matmul(w2).add(b2).crossEntropy(yb);
-                    sgd.zeroGrad();
-                    l.backward();
+                    Var.of(xb).matmul(w1).add(b1).tanh().matmul(w2).add(b2).crossEntropy(yb).backward();
                 } else {
                     Net.Trace trace = net.forward(xb);
                     net.backwardParams(trace, loss.grad(yb, trace.output()));

@@ -75,6 +75,18 @@ class GradCheckTest {
     }
 
     @Test
+    void layerCheckIgnoresAndKeepsGradientsAlreadyAccumulated() {
+        Rng rng = new Rng(1);
+        Linear fc = new Linear(3, 2, rng);
+        Tensor x = rng.normal(0, 1, 4, 3);
+        fc.backward(x, Tensor.ones(4, 2));
+        Tensor before = fc.weight().grad().copy();
+        GradCheck.Report r = GradCheck.layer(fc, x);
+        assertTrue(r.ok(), "the check's backward starts from zero gradients: " + r);
+        assertEquals(before, fc.weight().grad(), "and puts the layer's own gradients back");
+    }
+
+    @Test
     void lossReport() {
         GradCheck.Report r = GradCheck.loss(new MeanSquaredError(), Tensor.of(1, 2, 3), Tensor.of(0.5, 2.5, 2));
         assertTrue(r.ok(), r.toString());

@@ -125,6 +125,25 @@ class LinearTest {
     }
 
     @Test
+    void backwardAddsToTheGradientsAndStepUsesThemUp() {
+        Linear fc = small();
+        Tensor x = Tensor.of(new double[][] {{1, 0, -1}});
+        Tensor dy = Tensor.of(new double[][] {{1, 2}});
+        fc.backward(x, dy);
+        fc.backward(x, dy);                                        // gradients accumulate, as in PyTorch
+        assertEquals(Tensor.of(new double[][] {{2, 4}, {0, 0}, {-2, -4}}), fc.weight().grad());
+        assertEquals(Tensor.of(2, 4), fc.bias().grad());
+        fc.step(0.25);                                             // W -= 0.25 * dW, then dW = 0
+        assertEquals(Tensor.of(new double[][] {{0.5, 1}, {3, 4}, {5.5, 7}}), fc.weight().value());
+        assertEquals(Tensor.zeros(3, 2), fc.weight().grad());
+        assertEquals(Tensor.zeros(2), fc.bias().grad());
+        fc.backward(x, dy);
+        fc.zeroGrad();
+        assertEquals(Tensor.zeros(3, 2), fc.weight().grad(), "zeroGrad starts over");
+        assertEquals(Tensor.zeros(2), fc.bias().grad());
+    }
+
+    @Test
     void largeBatchMatchesNaiveLoop() {
         Rng rng = new Rng(3);
         Linear fc = new Linear(70, 30, rng);

@@ -187,6 +187,7 @@ class NetTest {
         Tensor dx = deep.backward(deep.forward(x), dy);
         List<Tensor> fromTrace = deep.params().stream().map(p -> p.grad().copy()).toList();
 
+        deep.layers().forEach(Layer::zeroGrad);               // gradients accumulate: start the second pass at 0
         List<Tensor> inputs = new java.util.ArrayList<>();   // the same pass, each layer recomputing its output
         Tensor h = x;
         for (Layer layer : deep.layers()) {

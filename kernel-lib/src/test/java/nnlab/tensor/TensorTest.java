@@ -441,23 +441,68 @@ class TensorTest {
     }
 
     @Test
-    void transposeMatmulInPlaceWritesTheProductIntoItsOwnArray() {
+    void productsWriteIntoOutOrAddToIt() {
         Rng rng = new Rng(21);
-        for (int[] dims : new int[][] {{3, 2, 4}, {50, 40, 30}}) {
+        for (int[] dims : new int[][] {{3, 2, 4}, {50, 40, 30}}) {      // the Java loop, then BLAS
             Tensor a = rng.normal(0, 1, dims[0], dims[1]);
             Tensor b = rng.normal(0, 1, dims[0], dims[2]);
+            Tensor expected = a.T().matmul(b);
             Tensor out = Tensor.full(7.0, dims[1], dims[2]);
             double[] before = out.array();
-            assertTrue(out.transposeMatmulInPlace(a, b) == out, "returns this");
-            assertTrue(out.array() == before, "no new array");
-            assertTrue(out.allClose(a.T().matmul(b), 1e-12), "aᵀ·b for " + java.util.Arrays.toString(dims));
+            assertSame(out, a.transposeMatmul(b, out), "returns out");
+            assertSame(before, out.array(), "no new array");
+            assertEquals(a.transposeMatmul(b), out, "the same values as the allocating form, to the bit");
+            assertSame(out, a.addTransposeMatmul(b, out));
+            assertTrue(out.allClose(expected.mul(2), 1e-12), "out += aᵀ·b for " + java.util.Arrays.toString(dims));
+            Tensor zeros = Tensor.zeros(dims[1], dims[2]);
+            assertEquals(a.transposeMatmul(b), a.addTransposeMatmul(b, zeros), "accumulating into zeros: the same bits");
+
+            Tensor c = rng.normal(0, 1, dims[1], dims[2]);                  // [n, k] · [k, m]
+            Tensor d = rng.normal(0, 1, dims[2], dims[0]);
+            assertEquals(c.matmul(d), c.matmul(d, Tensor.full(3, dims[1], dims[0])));
+            assertTrue(c.addMatmul(d, Tensor.ones(dims[1], dims[0])).allClose(c.matmul(d).add(1), 1e-12));
+            assertEquals(c.matmulTranspose(d.T()), c.matmulTranspose(d.T(), Tensor.zeros(dims[1], dims[0])));
+            assertTrue(c.addMatmulTranspose(d.T(), Tensor.ones(dims[1], dims[0])).allClose(c.matmul(d).add(1), 1e-12));
         }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Tensor.zeros(3, 3).transposeMatmulInPlace(Tensor.zeros(4, 2), Tensor.zeros(4, 3)));
-        assertEquals("transposeMatmulInPlace: the product of [4, 2]ᵀ and [4, 3] is [2, 3] but this tensor is [3, 3]",
-                e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> Tensor.zeros(2, 3).transposeMatmulInPlace(Tensor.zeros(4, 2), Tensor.zeros(5, 3)));
-        assertEquals("transposeMatmulInPlace: cannot multiply [4, 2] by [5, 3]: inner dimensions 4 != 5", e.getMessage());
+        Tensor v = Tensor.of(1, 2);
+        assertEquals(Tensor.of(7, 10), v.matmul(Tensor.of(new double[][] {{1, 2}, {3, 4}}), Tensor.zeros(2)), "[k]·[k, m] -> [m]");
+        assertEquals(Tensor.scalar(6), v.addMatmul(v, Tensor.scalar(1)), "[k]·[k] -> a scalar, plus 1");
+        error("addTransposeMatmul: out must have the result's shape [2, 3], got [3, 3]",
+                () -> Tensor.zeros(4, 2).addTransposeMatmul(Tensor.zeros(4, 3), Tensor.zeros(3, 3)));
+        error("transposeMatmul: cannot multiply [4, 2] by [5, 3]: inner dimensions 4 != 5",
+                () -> Tensor.zeros(4, 2).transposeMatmul(Tensor.zeros(5, 3), Tensor.zeros(2, 3)));
+        error("matmul: out must have the result's shape [2, 2], got null",
+                () -> Tensor.zeros(2, 2).matmul(Tensor.zeros(2, 2), null));
+        Tensor sq = Tensor.ones(2, 2);
+        error("addMatmul: out must not share values with an operand", () -> sq.addMatmul(Tensor.ones(2, 2), sq));
+        error("addMatmul: out must not share values with an operand",
+                () -> sq.addMatmul(Tensor.ones(2, 2), sq.reshape(4).reshape(2, 2)));
+        error("addMatmulTranspose: cannot multiply [2, 2, 1] by [2, 2]: addMatmulTranspose is 2-d only; both operands "
+                + "must be 1-d or 2-d", () -> Tensor.zeros(2, 2, 1).addMatmulTranspose(sq, Tensor.zeros(2, 2)));
+    }
+
+    @Test
+    void addInPlaceBroadcastsTheOperandToTheReceiver() {
+        Tensor a = Tensor.of(new double[][] {{1, 2, 3}, {4, 5, 6}});
+        assertSame(a, a.addInPlace(Tensor.of(10, 20, 30)));
+        assertEquals(m(r(11, 22, 33), r(14, 25, 36)), a, "[2, 3] += [3]: the row is added to every row");
+        a.addInPlace(Tensor.of(1, 2).reshape(2, 1));
+        assertEquals(m(r(12, 23, 34), r(16, 27, 38)), a, "[2, 3] += [2, 1]: a column to every column");
+        a.addInPlace(Tensor.scalar(-12)).addInPlace(a.copy());
+        assertEquals(m(r(0, 22, 44), r(8, 30, 52)), a);
+        Tensor t3 = Tensor.zeros(2, 2, 2).addInPlace(Tensor.of(1, 2).reshape(2, 1));
+        assertEquals(Tensor.fromArray(new double[] {1, 1, 2, 2, 1, 1, 2, 2}, 2, 2, 2), t3);
+        error("addInPlace: cannot add [2, 3] into [3] in place: the result would be [2, 3]; the operand must broadcast "
+                + "to the receiver's shape", () -> Tensor.zeros(3).addInPlace(Tensor.zeros(2, 3)));
+        error("addInPlace: cannot broadcast [3] with [2]: dimension 0 (aligned from the right) is 3 vs 2 and neither is 1",
+                () -> Tensor.zeros(3).addInPlace(Tensor.zeros(2)));
+    }
+
+    @Test
+    void mapInPlaceVisitsValuesInRowMajorOrder() {
+        double[] counter = {0};
+        Tensor t = Tensor.zeros(2, 2);
+        assertSame(t, t.mapInPlace(v -> v + counter[0]++));
+        assertEquals(m(r(0, 1), r(2, 3)), t);
     }
 }

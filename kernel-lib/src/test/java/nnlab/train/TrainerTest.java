@@ -95,6 +95,7 @@ class TrainerTest {
             for (int from = 0; from < 50; from += 16) {
                 int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(50, from + 16));
                 Net.Trace trace = byHand.forward(data.x().take(idx));
+                sgd.zeroGrad();                               // gradients accumulate, as in PyTorch's loop
                 byHand.backward(trace, bce.grad(data.y().take(idx).reshape(idx.length, 1), trace.output()));
                 sgd.step();
             }
