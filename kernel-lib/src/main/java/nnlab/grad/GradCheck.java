@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.function.UnaryOperator;
 import nnlab.Rng;
+import nnlab.autograd.Var;
 import nnlab.loss.Loss;
 import nnlab.nn.Layer;
 import nnlab.nn.Param;
@@ -31,6 +33,7 @@ import nnlab.tensor.Tensor;
  * double err = GradCheck.checkGrad(x -> x.pow(2).sum(), x -> x.mul(2), Tensor.of(1, 2));  // ≈ 1e-10
  * GradCheck.Report r = GradCheck.layer(new Linear(3, 2, new Rng(1)), new Rng(2).normal(0, 1, 4, 3));
  * System.out.println(r);                                                                 // a table; r.ok()
+ * GradCheck.var(v -> v.tanh(), Tensor.of(-1, 0, 2)).ok();                                // autograd vs numbers
  * }</pre>
  */
 public final class GradCheck {
@@ -93,6 +96,46 @@ public final class GradCheck {
     public static Report loss(Loss loss, Tensor y, Tensor yHat) {
         Report report = new Report(loss.toString());
         report.add("yHat", loss.grad(y, yHat), FiniteDifference.central(t -> loss.value(y, t), yHat));
+        return report;
+    }
+
+    /**
+     * Checks the gradient autograd gives {@code f} at x, with the loss {@code L = Σ f(x) * R} as in
+     * {@link #layer}: backward of L against a central difference of L. One row, "x".
+     */
+    public static Report var(UnaryOperator<Var> f, Tensor x) {
+        return vars(in -> f.apply(in[0]), new Tensor[] {x}, new String[] {"x"});
+    }
+
+    /** As {@link #var} for a function of several Vars: one row per input, called x0, x1, ... */
+    public static Report vars(Function<Var[], Var> f, Tensor... xs) {
+        String[] names = new String[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            names[i] = "x" + i;
+        }
+        return vars(f, xs, names);
+    }
+
+    private static Report vars(Function<Var[], Var> f, Tensor[] xs, String[] names) {
+        Var[] in = new Var[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            in[i] = Var.param(names[i], xs[i].copy());
+        }
+        Var y = f.apply(in);
+        Tensor r = new Rng(SEED).normal(0, 1, y.shape());
+        y.mul(Var.of(r)).sum().backward();
+        Report report = new Report(y.op().isEmpty() ? "a Var function" : y.op());
+        for (int i = 0; i < xs.length; i++) {
+            int k = i;
+            Tensor numeric = FiniteDifference.central(t -> {
+                Var[] at = new Var[xs.length];
+                for (int j = 0; j < xs.length; j++) {
+                    at[j] = Var.of(j == k ? t : xs[j]);
+                }
+                return f.apply(at).value().mul(r).sum();
+            }, xs[i]);
+            report.add(names[i], in[i].grad(), numeric);
+        }
         return report;
     }
 

@@ -47,6 +47,12 @@ public final class MeanSquaredError implements Loss {
                 .reshape(yHat.shape());
     }
 
+    /** One-hot rows: for C outputs, each output is pulled towards 1 for the true class and 0 for the others. */
+    @Override
+    public Target target() {
+        return Target.ONE_HOT;
+    }
+
     @Override
     public String toString() {
         return "MeanSquaredError()";

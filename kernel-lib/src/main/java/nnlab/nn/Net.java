@@ -6,14 +6,21 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import nnlab.tensor.Tensor;
+import nnlab.train.Model;
 
 /**
  * A network: layers applied one after another, {@code y = f_n(...f_2(f_1(x)))}.
  *
- * <p>{@link #forward} keeps every layer's input in a {@link Trace}, because each layer's
- * {@code backward(x, dy)} needs its original input; {@link #backward} walks the layers in reverse,
- * feeding each one's dx to the layer before it as dy. A layer's output is the next layer's input,
- * so the trace hands it to {@code backward(x, y, dy)} too and tanh or sigmoid need not recompute it.
+ * <p>{@link #forward} returns a {@link Trace}: the output, which also keeps every layer's input, because
+ * each layer's {@code backward(x, dy)} needs its original input; {@link #backward} walks the layers in
+ * reverse, feeding each one's dx to the layer before it as dy. A layer's output is the next layer's
+ * input, so the trace hands it to {@code backward(x, y, dy)} too and tanh or sigmoid need not recompute
+ * it. Layers add their parameters' gradients (see {@link Param}); {@link #step} uses them up.
+ *
+ * <p>A Net is a {@link Layer}, so nets nest ({@code new Net(encoder, new ReLU(), head)}), and a
+ * {@link Model}, so the {@code Trainer} trains it: {@code forward(x)} is a Trace and a Trace is a
+ * Tensor, so code that holds the output as a {@code Tensor} and code that holds it as a {@code Net.Trace}
+ * both work. As a Model or a Layer, backward without a trace uses the trace of the last forward.
  *
  * <pre>{@code
  * Net net = new Net(new Linear(64, 32, rng), new ReLU(), new Linear(32, 1, rng), new Sigmoid());
@@ -22,9 +29,11 @@ import nnlab.tensor.Tensor;
  * net.step(0.01);
  * }</pre>
  */
-public final class Net {
+public final class Net implements Layer, Model {
     private final List<Layer> layers;
     private boolean training = true;
+    /** The trace of the last {@link #forward}, for the backward of a Model or a Layer, which get no trace. */
+    private Trace last;
 
     public Net(Layer... layers) {
         this(Arrays.asList(layers));
@@ -40,17 +49,23 @@ public final class Net {
         this.layers = List.copyOf(layers);
     }
 
-    /** What a forward pass saw: each layer's input, and the network's output. */
-    public static final class Trace {
+    /**
+     * What a forward pass saw: the network's output (a Trace is that tensor, with its values and shape),
+     * and each layer's input.
+     */
+    public static final class Trace extends Tensor {
+        private final Net net;
         private final List<Tensor> inputs;
         private final Tensor output;
 
-        Trace(List<Tensor> inputs, Tensor output) {
+        Trace(Net net, List<Tensor> inputs, Tensor output) {
+            super(output);
+            this.net = net;
             this.inputs = Collections.unmodifiableList(inputs);
             this.output = output;
         }
 
-        /** The prediction. */
+        /** The prediction (the same values as this trace, as a plain tensor). */
         public Tensor output() {
             return output;
         }
@@ -66,7 +81,8 @@ public final class Net {
         }
     }
 
-    /** Runs every layer, keeping their inputs for {@link #backward}. */
+    /** Runs every layer, keeping their inputs in the returned trace for {@link #backward}. */
+    @Override
     public Trace forward(Tensor x) {
         List<Tensor> inputs = new ArrayList<>(layers.size());
         Tensor h = x;
@@ -74,10 +90,11 @@ public final class Net {
             inputs.add(h);
             h = layer.forward(h);
         }
-        return new Trace(inputs, h);
+        last = new Trace(this, inputs, h);
+        return last;
     }
 
-    /** Back-propagates {@code dy = dL/doutput}; every layer stores its gradients. Returns dL/dx. */
+    /** Back-propagates {@code dy = dL/doutput}; every layer adds its gradients. Returns dL/dx. */
     public Tensor backward(Trace trace, Tensor dy) {
         Tensor d = backwardAboveFirst(trace, dy);
         return layers.get(0).backward(trace.inputs.get(0), outputOf(trace, 0), d);
@@ -85,7 +102,7 @@ public final class Net {
 
     /**
      * Like {@link #backward}, but without dL/dx for the network's input, which training never needs:
-     * the first layer only stores its parameters' gradients (one matrix product less for a Linear).
+     * the first layer only adds its parameters' gradients (one matrix product less for a Linear).
      */
     public void backwardParams(Trace trace, Tensor dy) {
         Tensor d = backwardAboveFirst(trace, dy);
@@ -110,7 +127,50 @@ public final class Net {
         return i + 1 < trace.inputs.size() ? trace.inputs.get(i + 1) : trace.output;
     }
 
-    /** Gradient descent on every layer: {@code p -= lr * dp}. */
+    // ------------------------------------------------ as a Model and a Layer: backward without a trace
+
+    /** {@link Model}'s backward: {@link #backwardParams(Trace, Tensor)} from the last forward's trace. */
+    @Override
+    public void backward(Tensor dOutput) {
+        backwardParams(lastTrace("backward(dOutput)"), dOutput);
+    }
+
+    /**
+     * {@link Layer}'s backward for input {@code x}: from {@code x} itself when it is a trace of this net, else
+     * from the last forward's trace when that forward was given this very {@code x}, else from a new forward.
+     */
+    @Override
+    public Tensor backward(Tensor x, Tensor dy) {
+        return backward(traceFor(x), dy);
+    }
+
+    /** Layer's backward when the output {@code y = forward(x)} is at hand: y is this net's trace. */
+    @Override
+    public Tensor backward(Tensor x, Tensor y, Tensor dy) {
+        return backward(y instanceof Trace t && t.net == this ? t : traceFor(x), dy);
+    }
+
+    @Override
+    public void backwardParams(Tensor x, Tensor dy) {
+        backwardParams(traceFor(x), dy);
+    }
+
+    private Trace traceFor(Tensor x) {
+        if (x instanceof Trace t && t.net == this) {
+            return t;
+        }
+        return last != null && last.inputs.get(0) == x ? last : forward(x);
+    }
+
+    private Trace lastTrace(String what) {
+        if (last == null) {
+            throw new IllegalStateException("Net." + what + ": no forward pass yet; call forward(x) first");
+        }
+        return last;
+    }
+
+    /** Gradient descent on every layer, {@code p -= lr * dp}, then {@code dp = 0}. */
+    @Override
     public void step(double lr) {
         for (Layer layer : layers) {
             layer.step(lr);
@@ -118,6 +178,7 @@ public final class Net {
     }
 
     /** The output in evaluation mode (Dropout off), without keeping a trace; the mode is restored after. */
+    @Override
     public Tensor predict(Tensor x) {
         boolean was = training;
         train(false);
@@ -133,6 +194,7 @@ public final class Net {
     }
 
     /** Switches training behaviour (Dropout) on or off in every layer. */
+    @Override
     public void train(boolean training) {
         this.training = training;
         for (Layer layer : layers) {
@@ -146,6 +208,7 @@ public final class Net {
     }
 
     /** Every trainable parameter, layer by layer. */
+    @Override
     public List<Param> params() {
         List<Param> ps = new ArrayList<>();
         for (Layer layer : layers) {
@@ -161,6 +224,16 @@ public final class Net {
             n += p.size();
         }
         return n;
+    }
+
+    /** The output shape for an input shape, layer by layer. */
+    @Override
+    public int[] outputShape(int[] inputShape) {
+        int[] shape = inputShape;
+        for (Layer layer : layers) {
+            shape = layer.outputShape(shape);
+        }
+        return shape;
     }
 
     /**
@@ -199,7 +272,8 @@ public final class Net {
                 shape = layer.outputShape(shape);
                 out = Arrays.toString(shape).replace("-1", "N");
             }
-            rows.add(new String[] {layer.toString(), out, String.format("%,d", layer.params().stream().mapToInt(Param::size).sum())});
+            String name = layer instanceof Net n ? "Net(" + n.layers.size() + " layers)" : layer.toString();
+            rows.add(new String[] {name, out, String.format("%,d", layer.params().stream().mapToInt(Param::size).sum())});
         }
         int wName = Math.max(28, rows.stream().mapToInt(r -> r[0].length()).max().orElse(0));
         int wOut = Math.max(12, rows.stream().mapToInt(r -> r[1].length()).max().orElse(0));

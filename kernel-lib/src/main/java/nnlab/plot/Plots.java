@@ -12,6 +12,8 @@ import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
+import nnlab.autograd.Value;
+import nnlab.autograd.Var;
 import nnlab.data.Dataset;
 import nnlab.display.Display;
 import nnlab.metrics.ConfusionMatrix;
@@ -26,7 +28,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * The plots of the course in one place: contour maps with descent paths, lines, learning curves,
- * subplot grids, digit images, bar charts, confusion matrices, scatter plots and decision boundaries.
+ * subplot grids, digit images, bar charts, confusion matrices, scatter plots, decision boundaries and
+ * computation graphs.
  *
  * <p>Every chart is a real XChart object (600×400, {@link Style}, {@link Palette} colours), so
  * {@code getStyler()} still changes anything; pictures made of several parts are {@link BufferedImage}s.
@@ -292,6 +295,31 @@ public final class Plots {
     /** The points of a 2-feature dataset coloured by class. */
     public static XYChart scatter(Dataset ds) {
         return Scatter.of(ds);
+    }
+
+    // ---- computation graphs (autograd) -------------------------------------------------------------
+
+    /**
+     * The graph that computed {@code v}, drawn by Graphviz's {@code dot} (Debian package graphviz): one box per
+     * Var with its operation and shape, arrows from each input to what was computed from it.
+     */
+    public static BufferedImage graph(Var v) {
+        return ComputationGraph.render(ComputationGraph.dot(v), "dot");
+    }
+
+    /** The graph of a scalar {@link Value}: one box per value with its data and gradient, its operation in front. */
+    public static BufferedImage graph(Value v) {
+        return ComputationGraph.render(ComputationGraph.dot(v), "dot");
+    }
+
+    /** The Graphviz DOT source behind {@link #graph(Var)}, e.g. to save or to draw elsewhere. */
+    public static String graphSource(Var v) {
+        return ComputationGraph.dot(v);
+    }
+
+    /** The Graphviz DOT source behind {@link #graph(Value)}. */
+    public static String graphSource(Value v) {
+        return ComputationGraph.dot(v);
     }
 
     // ---- output ----------------------------------------------------------------------------------

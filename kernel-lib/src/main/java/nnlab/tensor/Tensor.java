@@ -31,14 +31,23 @@ import java.util.function.DoubleUnaryOperator;
  * Tensor y = x.matmul(x.T()).add(1.0);        // [[6, 12], [12, 26]]
  * double m = y.mean();                         // 14.0
  * }</pre>
+ *
+ * <p>Not final only so that a result can carry more than its values: {@code Net.Trace} is a network's
+ * output that also remembers every layer's input for the backward pass. A subclass adds information and
+ * never changes what the operations do.
  */
-public final class Tensor {
+public class Tensor {
     private final double[] data;
     private final int[] shape;
 
     private Tensor(double[] data, int[] shape) {
         this.data = data;
         this.shape = shape;
+    }
+
+    /** A tensor with the values and shape of {@code values}, sharing them (a view), for subclasses. */
+    protected Tensor(Tensor values) {
+        this(values.data, values.shape.clone());
     }
 
     // ---------------------------------------------------------------- factories

@@ -4,16 +4,16 @@ import java.util.Locale;
 
 /** Patience bookkeeping for {@link Trainer#earlyStopping}: losses must go down, accuracies up. */
 final class EarlyStop {
-    private final String metric;
+    private final Metric metric;
     private final int patience;
     private final boolean minimize;
     private double best = Double.NaN;
     private int bestEpoch;
 
-    EarlyStop(String metric, int patience) {
+    EarlyStop(Metric metric, int patience) {
         this.metric = metric;
         this.patience = patience;
-        this.minimize = metric.endsWith("loss");
+        this.minimize = metric.minimized();
     }
 
     /** Records the epoch's value; returns the stop reason when patience has run out, else null. */

@@ -2,7 +2,7 @@ package nnlab.train;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,8 +13,8 @@ import tech.tablesaw.api.Table;
 /**
  * What happened while training: one row per epoch with train/test loss and accuracy and the learning rate.
  *
- * <p>Metric names: {@code "epoch"}, {@code "train_loss"}, {@code "train_accuracy"}, {@code "test_loss"},
- * {@code "test_accuracy"}, {@code "lr"}. Test metrics are empty when no test set was given; accuracy is
+ * <p>Metric names ({@link Metric}'s keys): {@code "epoch"}, {@code "train_loss"}, {@code "train_accuracy"},
+ * {@code "test_loss"}, {@code "test_accuracy"}, {@code "lr"}. Test metrics are empty when no test set was given; accuracy is
  * empty when the targets are not class labels (e.g. regression with MSE). Lists are read-only live views:
  * a {@link Trainer.Listener} sees them grow. Epochs are numbered from 1.
  *
@@ -26,10 +26,9 @@ import tech.tablesaw.api.Table;
  */
 public final class History implements HtmlDisplayable {
     /** Every metric name, in table order. */
-    public static final List<String> METRICS =
-            List.of("epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "lr");
+    public static final List<String> METRICS = List.copyOf(Metric.keys(List.of(Metric.values())));
 
-    private final Map<String, List<Double>> columns = new LinkedHashMap<>();
+    private final Map<Metric, List<Double>> columns = new EnumMap<>(Metric.class);
     private final boolean hasTest;
     private final boolean hasAccuracy;
     private String stopReason = "not finished";
@@ -38,24 +37,18 @@ public final class History implements HtmlDisplayable {
     History(boolean hasTest, boolean hasAccuracy) {
         this.hasTest = hasTest;
         this.hasAccuracy = hasAccuracy;
-        for (String m : METRICS) {
+        for (Metric m : Metric.values()) {
             columns.put(m, new ArrayList<>());
         }
     }
 
     /** Appends one epoch's row; pass NaN for metrics this history does not keep. */
     void add(int epoch, double trainLoss, double trainAcc, double testLoss, double testAcc, double lr) {
-        columns.get("epoch").add((double) epoch);
-        columns.get("train_loss").add(trainLoss);
-        columns.get("lr").add(lr);
-        if (hasAccuracy) {
-            columns.get("train_accuracy").add(trainAcc);
-        }
-        if (hasTest) {
-            columns.get("test_loss").add(testLoss);
-        }
-        if (hasTest && hasAccuracy) {
-            columns.get("test_accuracy").add(testAcc);
+        double[] row = {epoch, trainLoss, trainAcc, testLoss, testAcc, lr};      // in Metric's order
+        for (Metric m : Metric.values()) {
+            if (records(m)) {
+                columns.get(m).add(row[m.ordinal()]);
+            }
         }
     }
 
@@ -90,41 +83,54 @@ public final class History implements HtmlDisplayable {
 
     /** The values of {@code metric} per epoch (one of {@link #METRICS}); empty if this run did not record it. */
     public List<Double> get(String metric) {
-        List<Double> values = columns.get(metric);
-        if (values == null) {
-            throw new IllegalArgumentException("History: unknown metric \"" + metric + "\"; expected one of "
-                    + String.join(", ", METRICS));
-        }
-        return Collections.unmodifiableList(values);
+        return get(Metric.of(metric));
+    }
+
+    /** The values of {@code metric} per epoch; empty if this run did not record it. */
+    public List<Double> get(Metric metric) {
+        return Collections.unmodifiableList(columns.get(metric));
     }
 
     /** The latest value of {@code metric}. */
     public double last(String metric) {
-        List<Double> values = get(metric);
+        return last(Metric.of(metric));
+    }
+
+    /** The latest value of {@code metric}. */
+    public double last(Metric metric) {
+        List<Double> values = columns.get(metric);
         if (values.isEmpty()) {
-            String why = size() == 0 ? "no epoch has finished" : metric.startsWith("test") && !hasTest
+            String why = size() == 0 ? "no epoch has finished" : metric.needsTestSet() && !hasTest
                     ? "no test set was given" : "the targets are not class labels";
             throw new IllegalStateException("History: no values for " + metric + " (" + why + ")");
         }
         return values.get(values.size() - 1);
     }
 
+    /** True when this history keeps {@code metric}: test metrics need a test set, accuracies class labels. */
+    public boolean records(Metric metric) {
+        return (!metric.needsTestSet() || hasTest) && (!metric.isAccuracy() || hasAccuracy);
+    }
+
     /** The metric names that have values in this history, in table order. */
     public List<String> metrics() {
-        List<String> names = new ArrayList<>();
-        for (String m : METRICS) {
-            boolean test = m.startsWith("test");
-            boolean accuracy = m.endsWith("accuracy");
-            if ((!test || hasTest) && (!accuracy || hasAccuracy)) {
-                names.add(m);
+        return Metric.keys(recorded());
+    }
+
+    /** The metrics this history keeps, in table order. */
+    List<Metric> recorded() {
+        List<Metric> kept = new ArrayList<>();
+        for (Metric m : Metric.values()) {
+            if (records(m)) {
+                kept.add(m);
             }
         }
-        return names;
+        return kept;
     }
 
     /** Number of epochs recorded. */
     public int size() {
-        return columns.get("epoch").size();
+        return columns.get(Metric.EPOCH).size();
     }
 
     /** Why training ended: "completed 100 epochs", early stopping, interruption, or a NaN loss. */
@@ -135,8 +141,8 @@ public final class History implements HtmlDisplayable {
     /** The history as a Tablesaw table named "history", one column per recorded metric. */
     public Table toTable() {
         Table t = Table.create("history");
-        for (String m : metrics()) {
-            t.addColumns(DoubleColumn.create(m, get(m).stream().mapToDouble(Double::doubleValue).toArray()));
+        for (Metric m : recorded()) {
+            t.addColumns(DoubleColumn.create(m.key(), get(m).stream().mapToDouble(Double::doubleValue).toArray()));
         }
         return t;
     }
@@ -144,10 +150,10 @@ public final class History implements HtmlDisplayable {
     /** Fixed-width table, one row per epoch (the middle elided past 30 rows), then the stop reason. */
     @Override
     public String toString() {
-        List<String> ms = metrics();
+        List<Metric> ms = recorded();
         StringBuilder sb = new StringBuilder();
-        for (String m : ms) {
-            sb.append(String.format(Locale.ROOT, m.equals("epoch") ? "%5s" : "  %14s", m));
+        for (Metric m : ms) {
+            sb.append(String.format(Locale.ROOT, m == Metric.EPOCH ? "%5s" : "  %14s", m.key()));
         }
         sb.append('\n');
         int n = size();
@@ -156,9 +162,9 @@ public final class History implements HtmlDisplayable {
                 sb.append(String.format(Locale.ROOT, "%5s%n", "..."));
                 i = n - 10;
             }
-            for (String m : ms) {
+            for (Metric m : ms) {
                 double v = columns.get(m).get(i);
-                sb.append(m.equals("epoch") ? String.format(Locale.ROOT, "%5d", (int) v)
+                sb.append(m == Metric.EPOCH ? String.format(Locale.ROOT, "%5d", (int) v)
                         : String.format(Locale.ROOT, "  %14s", cell(m, v)));
             }
             sb.append('\n');
@@ -169,15 +175,15 @@ public final class History implements HtmlDisplayable {
     /** An HTML table of every epoch and the stop reason. */
     @Override
     public String toHtml() {
-        List<String> ms = metrics();
+        List<Metric> ms = recorded();
         StringBuilder sb = new StringBuilder("<table class=\"nnlab-history\">\n<thead><tr>");
-        ms.forEach(m -> sb.append("<th>").append(m).append("</th>"));
+        ms.forEach(m -> sb.append("<th>").append(m.key()).append("</th>"));
         sb.append("</tr></thead>\n<tbody>\n");
         for (int i = 0; i < size(); i++) {
             sb.append("<tr>");
-            for (String m : ms) {
+            for (Metric m : ms) {
                 double v = columns.get(m).get(i);
-                sb.append("<td>").append(m.equals("epoch") ? String.valueOf((int) v) : cell(m, v)).append("</td>");
+                sb.append("<td>").append(m == Metric.EPOCH ? String.valueOf((int) v) : cell(m, v)).append("</td>");
             }
             sb.append("</tr>\n");
         }
@@ -185,7 +191,8 @@ public final class History implements HtmlDisplayable {
         return sb.append("</p>").toString();
     }
 
-    private static String cell(String metric, double v) {
-        return String.format(Locale.ROOT, metric.equals("lr") ? "%.4g" : "%.4f", v);
+    /** A value as tables and progress lines show it: learning rates to 4 significant digits, the rest to 4 decimals. */
+    static String cell(Metric metric, double v) {
+        return String.format(Locale.ROOT, metric == Metric.LR ? "%.4g" : "%.4f", v);
     }
 }

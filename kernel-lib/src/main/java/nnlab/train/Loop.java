@@ -1,105 +1,75 @@
 package nnlab.train;
 
-import java.util.Arrays;
 import java.util.Locale;
+import nnlab.data.Batches;
 import nnlab.data.Dataset;
 import nnlab.loss.Loss;
 import nnlab.metrics.Metrics;
-import nnlab.nn.Net;
 import nnlab.optim.Optimizer;
 import nnlab.tensor.Tensor;
 
-/** One training run's inner loop: the batches of an epoch, and evaluation on a held-out set. */
+/** One training run's inner loop: a step per batch, an epoch of batches, and evaluation on a held-out set. */
 final class Loop {
-    private final Net net;
+    private final Model model;
     private final Loss loss;
     private final Optimizer opt;
-    private final Dataset train;
-    private final int batchSize;
-    private final boolean accuracy;
+    private final Targets targets;
     private final History history;
-    private final boolean oneHot;
-    /** Every full shuffled batch (the whole set when it is smaller) is gathered into these two. */
-    private final Tensor xBatch;
-    private final Tensor yBatch;
+    private final boolean accuracy;
+    private final NanGuard guard;
 
-    Loop(Net net, Loss loss, Optimizer opt, Dataset train, int batchSize, boolean accuracy, History history,
-            boolean oneHot) {
-        this.net = net;
+    Loop(Model model, Loss loss, Optimizer opt, Targets targets, History history) {
+        this.model = model;
         this.loss = loss;
         this.opt = opt;
-        this.train = train;
-        this.batchSize = batchSize;
-        this.accuracy = accuracy;
+        this.targets = targets;
         this.history = history;
-        this.oneHot = oneHot;
-        this.xBatch = batchOf(train.x(), batchSize);
-        this.yBatch = batchOf(train.y(), batchSize);
+        this.accuracy = history.records(Metric.TRAIN_ACCURACY);
+        this.guard = new NanGuard(opt, history);
     }
 
-    /** A zero tensor shaped like {@code batch} rows of {@code data}. */
-    private static Tensor batchOf(Tensor data, int batch) {
-        int[] shape = data.shape();
-        shape[0] = Math.min(batch, shape[0]);
-        return Tensor.zeros(shape);
-    }
-
-    /** Trains one epoch over {@code order} (null: dataset order); returns {mean loss, mean accuracy}. */
-    double[] epoch(int epoch, int[] order) {
-        int n = train.size();
-        int steps = (n + batchSize - 1) / batchSize;
+    /** Trains one epoch over {@code batches}; returns {mean loss, mean accuracy (NaN when not recorded)}. */
+    double[] epoch(int epoch, Batches batches) {
         double lossSum = 0;
         double accSum = 0;
-        net.train(true);
-        for (int step = 1; step <= steps; step++) {
+        int n = 0;
+        model.train(true);
+        for (Batches.Batch b : batches) {
             if (Thread.interrupted()) {
                 throw new TrainingException(String.format(Locale.ROOT, "Trainer: interrupted at epoch %d, step %d "
                         + "of %d; the net keeps its current weights and history() holds the %d finished epochs",
-                        epoch, step, steps, history.size()), history);
+                        epoch, b.step(), b.steps(), history.size()), history);
             }
-            int from = (step - 1) * batchSize;
-            int to = Math.min(n, from + batchSize);
-            Tensor xb;
-            Tensor yb;
-            if (order == null) {
-                xb = train.x().rows(from, to);
-                yb = train.y().rows(from, to);
-            } else {
-                int[] idx = Arrays.copyOfRange(order, from, to);
-                boolean fits = idx.length == xBatch.shape(0);          // all but a shorter last batch
-                xb = fits ? train.x().take(idx, xBatch) : train.x().take(idx);
-                yb = fits ? train.y().take(idx, yBatch) : train.y().take(idx);
-            }
-            opt.zeroGrad();
-            Net.Trace trace = net.forward(xb);
-            Tensor out = trace.output();
-            Tensor target = Targets.shape(yb, out, oneHot);
-            double l = loss.value(target, out);
-            if (!Double.isFinite(l)) {
-                throw diverged("training loss", l, epoch, "step " + step + " of " + steps);
-            }
-            net.backwardParams(trace, loss.grad(target, out));
-            opt.step();
-            lossSum += l * (to - from);
-            accSum += accuracy ? Metrics.accuracy(yb, out) * (to - from) : 0;
+            Step s = step(epoch, b);
+            lossSum += s.loss() * b.size();
+            accSum += accuracy ? Metrics.accuracy(b.y(), s.output()) * b.size() : 0;
+            n += b.size();
         }
         return new double[] {lossSum / n, accuracy ? accSum / n : Double.NaN};
     }
 
-    /** {loss, accuracy} of the current net on {@code data}, in evaluation mode. */
-    double[] evaluate(int epoch, Dataset data) {
-        Tensor out = net.predict(data.x());
-        double l = loss.value(Targets.shape(data.y(), out, oneHot), out);
-        if (!Double.isFinite(l)) {
-            throw diverged("test loss", l, epoch, "evaluating the test set");
-        }
-        return new double[] {l, accuracy ? Metrics.accuracy(data.y(), out) : Double.NaN};
+    /** What one step saw: the model's output for the batch (before the update) and the batch's loss. */
+    private record Step(Tensor output, double loss) {
     }
 
-    private TrainingException diverged(String what, double l, int epoch, String where) {
-        double lr = opt.learningRate();
-        return new TrainingException(String.format(Locale.ROOT, "Trainer: the %s became %s at epoch %d, %s "
-                + "(learning rate %s); the weights have diverged. Try a smaller learning rate, e.g. %s",
-                what, l, epoch, where, lr, Double.parseDouble(String.format(Locale.ROOT, "%.3g", lr / 10))), history);
+    /**
+     * One step on batch {@code b}: zero the gradients (they accumulate), forward, loss (NaN-guarded),
+     * backward, optimizer step.
+     */
+    private Step step(int epoch, Batches.Batch b) {
+        opt.zeroGrad();
+        Tensor out = model.forward(b.x());
+        Tensor target = targets.shape(b.y(), out);
+        double l = guard.check("training loss", loss.value(target, out), epoch, "step " + b.step() + " of " + b.steps());
+        model.backward(loss.grad(target, out));
+        opt.step();
+        return new Step(out, l);
+    }
+
+    /** {loss, accuracy} of the current model on {@code data}, in evaluation mode. */
+    double[] evaluate(int epoch, Dataset data) {
+        Tensor out = model.predict(data.x());
+        double l = guard.check("test loss", loss.value(targets.shape(data.y(), out), out), epoch, "evaluating the test set");
+        return new double[] {l, accuracy ? Metrics.accuracy(data.y(), out) : Double.NaN};
     }
 }

@@ -1,17 +1,22 @@
 package nnlab.train;
 
+import nnlab.loss.Loss;
 import nnlab.tensor.Tensor;
 
-/** How the Trainer shapes a batch's labels [N] for the loss, given the net's output shape. */
+/** How the Trainer shapes a batch's labels [N] for the loss, given the model's output shape and the loss. */
 final class Targets {
-    private Targets() {
+    private final boolean oneHot;
+
+    /** Targets in the form {@code target} names (the loss's own, or one-hot when the Trainer is told so). */
+    Targets(Loss.Target target) {
+        this.oneHot = target == Loss.Target.ONE_HOT;
     }
 
     /**
      * Output [N]: y as [N]. Output [N, 1]: y as [N, 1] (BinaryCrossEntropy, MSE). Output [N, C]: labels [N]
-     * (CrossEntropy), or one-hot [N, C] when {@code oneHot} (MSE on C outputs).
+     * (CrossEntropy), or one-hot [N, C] for a loss that takes them (MSE on C outputs).
      */
-    static Tensor shape(Tensor y, Tensor out, boolean oneHot) {
+    Tensor shape(Tensor y, Tensor out) {
         if (out.rank() == 2 && out.shape(1) == 1) {
             return y.reshape(y.size(), 1);
         }
@@ -37,15 +42,12 @@ final class Targets {
 
     static Tensor oneHot(Tensor y, int classes) {
         double[] labels = y.toArray();
-        double[] d = new double[labels.length * classes];
         for (int i = 0; i < labels.length; i++) {
-            int c = (int) labels[i];
-            if (c != labels[i] || c < 0 || c >= classes) {
+            if (labels[i] != Math.rint(labels[i]) || labels[i] < 0 || labels[i] >= classes) {
                 throw new IllegalArgumentException("Trainer: label y[" + i + "] = " + labels[i]
                         + " cannot be one-hot encoded for a net with " + classes + " outputs; expected 0.." + (classes - 1));
             }
-            d[i * classes + c] = 1;
         }
-        return Tensor.fromArray(d, labels.length, classes);
+        return y.reshape(labels.length, 1).eq(Tensor.arange(classes));     // row i: 1 in column y_i
     }
 }

@@ -6,33 +6,35 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import nnlab.Rng;
+import nnlab.data.Batches;
 import nnlab.data.Dataset;
 import nnlab.loss.Loss;
-import nnlab.loss.MeanSquaredError;
 import nnlab.metrics.Metrics;
-import nnlab.nn.Net;
 import nnlab.optim.Optimizer;
 import nnlab.optim.Schedule;
 import nnlab.tensor.Tensor;
 
 /**
- * Mini-batch training: each epoch shuffles the training set, and for every batch runs forward, loss,
- * backward and {@code optimizer.step()}, then records the epoch's metrics in a {@link History}.
+ * Mini-batch training of a {@link Model} (a {@code Net}, or any model): each epoch shuffles the training
+ * set, and for every batch runs forward, loss, backward and {@code optimizer.step()}, then records the
+ * epoch's metrics in a {@link History}.
  *
  * <pre>
  * for epoch t = 0 .. epochs-1:
  *     lr = schedule.at(t)                      (when a schedule is set)
- *     for each batch (xb, yb) of a permutation of train (seeded):
- *         out = net.forward(xb);  L = loss(yb, out)        (stop if L is NaN or infinite)
- *         net.backwardParams(trace, dL/dout);  optimizer.step()      (no dL/dx for the data)
+ *     for each batch (xb, yb) of Batches(train, batchSize, rng) (a seeded permutation):
+ *         optimizer.zeroGrad()                 (gradients accumulate)
+ *         out = model.forward(xb);  L = loss(yb, out)      (stop if L is NaN or infinite)
+ *         model.backward(dL/dout);  optimizer.step()      (a Net skips dL/dx for the data)
  *     train_loss, train_accuracy = averages over the epoch's batches (weights changing as they go)
- *     test_loss, test_accuracy   = on the whole test set after the epoch (net.predict, eval mode)
+ *     test_loss, test_accuracy   = on the whole test set after the epoch (model.predict, eval mode)
  * </pre>
  *
- * <p>Targets: {@code Dataset.y()} is [N]. For a net output [N, 1] (sigmoid) it is passed as [N, 1]; for
- * output [N] as [N]; for [N, C] as integer labels [N] (CrossEntropy), or one-hot [N, C] for
- * MeanSquaredError (and for any loss after {@link #oneHotTargets(boolean) oneHotTargets(true)}). Accuracy
- * ({@link Metrics#accuracy}) is recorded when y holds labels that fit the output (0/1, or 0..C-1).
+ * <p>Targets: {@code Dataset.y()} is [N]. For a model output [N, 1] (sigmoid) it is passed as [N, 1]; for
+ * output [N] as [N]; for [N, C] in the form the loss declares ({@link Loss#target()}): integer labels [N]
+ * (CrossEntropy), or one-hot [N, C] (MeanSquaredError, and any loss after
+ * {@link #oneHotTargets(boolean) oneHotTargets(true)}). Accuracy ({@link Metrics#accuracy}) is recorded
+ * when y holds labels that fit the output (0/1, or 0..C-1).
  *
  * <p>Settings: seed 12345 (same seed, same initial net → identical History), shuffle on, no schedule,
  * no early stopping, verbose: a {@link Progress} line that updates in place and a table of every tenth
@@ -60,7 +62,7 @@ public final class Trainer {
     private long seed = 12345;
     private boolean shuffle = true;
     private Schedule schedule;
-    private String stopMetric;
+    private Metric stopMetric;
     private int patience;
     private boolean verbose = true;
     private int every = -1;
@@ -68,15 +70,15 @@ public final class Trainer {
     private final List<Listener> listeners = new ArrayList<>();
 
     /** Trains with the default settings; see the class comment. */
-    public static History fit(Net net, Loss loss, Optimizer opt, Dataset train, Dataset test, int epochs,
+    public static History fit(Model model, Loss loss, Optimizer opt, Dataset train, Dataset test, int epochs,
             int batchSize) {
-        return new Trainer().run(net, loss, opt, train, test, epochs, batchSize);
+        return new Trainer().run(model, loss, opt, train, test, epochs, batchSize);
     }
 
     /** Trains with the default settings, calling {@code listener} after every epoch. */
-    public static History fit(Net net, Loss loss, Optimizer opt, Dataset train, Dataset test, int epochs,
+    public static History fit(Model model, Loss loss, Optimizer opt, Dataset train, Dataset test, int epochs,
             int batchSize, Listener listener) {
-        return new Trainer().listener(listener).run(net, loss, opt, train, test, epochs, batchSize);
+        return new Trainer().listener(listener).run(model, loss, opt, train, test, epochs, batchSize);
     }
 
     /** Seed of the shuffling (default 12345). */
@@ -102,9 +104,19 @@ public final class Trainer {
      * decrease, accuracies increase. The net keeps its last weights.
      */
     public Trainer earlyStopping(String metric, int patience) {
-        if (!List.of("train_loss", "test_loss", "train_accuracy", "test_accuracy").contains(metric)) {
+        boolean known = Metric.keys(List.of(Metric.values())).contains(metric);
+        return earlyStopping(known ? Metric.of(metric) : null, patience, metric);
+    }
+
+    /** {@link #earlyStopping(String, int)} with the metric as a {@link Metric}. */
+    public Trainer earlyStopping(Metric metric, int patience) {
+        return earlyStopping(metric, patience, String.valueOf(metric));
+    }
+
+    private Trainer earlyStopping(Metric metric, int patience, String asGiven) {
+        if (metric == null || !metric.isScore()) {
             throw new IllegalArgumentException("Trainer: early stopping metric must be one of train_loss, test_loss, "
-                    + "train_accuracy, test_accuracy, got \"" + metric + "\"");
+                    + "train_accuracy, test_accuracy, got \"" + asGiven + "\"");
         }
         if (patience < 1) {
             throw new IllegalArgumentException("Trainer: patience must be >= 1, got " + patience);
@@ -145,22 +157,21 @@ public final class Trainer {
         return this;
     }
 
-    /** Trains {@code net} for up to {@code epochs} epochs; {@code test} may be null. */
-    public History run(Net net, Loss loss, Optimizer opt, Dataset train, Dataset test, int epochs, int batchSize) {
-        check(net, loss, opt, train, test, epochs, batchSize);
-        Tensor probe = net.predict(train.x().rows(0, Math.min(batchSize, train.size())));
+    /** Trains {@code model} (e.g. a {@code Net}) for up to {@code epochs} epochs; {@code test} may be null. */
+    public History run(Model model, Loss loss, Optimizer opt, Dataset train, Dataset test, int epochs, int batchSize) {
+        check(model, loss, opt, train, test, epochs, batchSize);
+        Tensor probe = model.predict(train.x().rows(0, Math.min(batchSize, train.size())));
         History h = new History(test != null, recordsAccuracy(probe, train, test));
-        boolean hot = oneHot || (loss instanceof MeanSquaredError && probe.rank() == 2 && probe.shape(1) > 1);
-        Loop loop = new Loop(net, loss, opt, train, batchSize, h.metrics().contains("train_accuracy"), h, hot);
-        Rng rng = new Rng(seed);
+        Loop loop = new Loop(model, loss, opt, new Targets(oneHot ? Loss.Target.ONE_HOT : loss.target()), h);
+        Batches batches = shuffle ? new Batches(train, batchSize, new Rng(seed)) : new Batches(train, batchSize);
         EarlyStop early = stopMetric == null ? null : new EarlyStop(stopMetric, patience);
-        Progress progress = verbose ? progress(h, epochs) : null;
         boolean finished = false;
+        Progress progress = verbose ? progress(h, epochs) : null;
         for (int epoch = 1; epoch <= epochs && !finished; epoch++) {
             if (schedule != null) {
                 opt.setLearningRate(schedule.at(epoch - 1));
             }
-            double[] tr = loop.epoch(epoch, shuffle ? rng.permutation(train.size()) : null);
+            double[] tr = loop.epoch(epoch, batches);
             double[] te = test == null ? new double[] {Double.NaN, Double.NaN} : loop.evaluate(epoch, test);
             h.add(epoch, tr[0], tr[1], te[0], te[1], opt.learningRate());
             finished = endEpoch(h, epoch, epochs, early, progress);
@@ -171,10 +182,10 @@ public final class Trainer {
     /** Whether accuracy applies (labels fit the output); checks the early-stopping metric can be computed. */
     private boolean recordsAccuracy(Tensor probe, Dataset train, Dataset test) {
         boolean accuracy = Targets.areLabels(train.y(), probe) && (test == null || Targets.areLabels(test.y(), probe));
-        if (stopMetric != null && stopMetric.startsWith("test") && test == null) {
+        if (stopMetric != null && stopMetric.needsTestSet() && test == null) {
             throw new IllegalArgumentException("Trainer: early stopping on " + stopMetric + " needs a test set, got test = null");
         }
-        if (stopMetric != null && stopMetric.endsWith("accuracy") && !accuracy) {
+        if (stopMetric != null && stopMetric.isAccuracy() && !accuracy) {
             throw new IllegalArgumentException("Trainer: early stopping on " + stopMetric
                     + " needs class labels in y that fit the net's output " + java.util.Arrays.toString(probe.shape()));
         }
@@ -202,10 +213,10 @@ public final class Trainer {
         return stop != null;
     }
 
-    private static void check(Net net, Loss loss, Optimizer opt, Dataset train, Dataset test, int epochs,
+    private static void check(Model model, Loss loss, Optimizer opt, Dataset train, Dataset test, int epochs,
             int batchSize) {
-        if (net == null || loss == null || opt == null || train == null) {
-            String which = net == null ? "net" : loss == null ? "loss" : opt == null ? "optimizer" : "train";
+        if (model == null || loss == null || opt == null || train == null) {
+            String which = model == null ? "net" : loss == null ? "loss" : opt == null ? "optimizer" : "train";
             throw new IllegalArgumentException("Trainer: " + which + " must not be null");
         }
         if (epochs < 1) {
@@ -218,7 +229,7 @@ public final class Trainer {
             throw new IllegalArgumentException("Trainer: the training set is empty");
         }
         Set<Object> netParams = Collections.newSetFromMap(new IdentityHashMap<>());
-        netParams.addAll(net.params());
+        netParams.addAll(model.params());
         if (opt.params().stream().noneMatch(netParams::contains)) {
             throw new IllegalArgumentException("Trainer: the optimizer updates none of this net's parameters; "
                     + "create it from this net, e.g. new SGD(net.params(), 0.01)");

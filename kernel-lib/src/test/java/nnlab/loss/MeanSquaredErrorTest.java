@@ -19,6 +19,13 @@ class MeanSquaredErrorTest {
     }
 
     @Test
+    void takesOneHotTargetsForSeveralOutputs() {
+        assertEquals(Loss.Target.ONE_HOT, mse.target());
+        assertEquals(Loss.Target.LABELS, new CrossEntropy().target());
+        assertEquals(Loss.Target.LABELS, new BinaryCrossEntropy().target());
+    }
+
+    @Test
     void meanIsOverAllElements() {
         Tensor y = Tensor.zeros(2, 2);
         Tensor yHat = Tensor.of(new double[][] {{1, 2}, {3, 4}});

@@ -107,6 +107,39 @@ class TrainerTest {
     }
 
     @Test
+    void trainsAnyModelAsItTrainsANet() {
+        Dataset data = blobs(25, 2, 3);
+        Net net = logistic(5);
+        History viaNet = quiet().seed(4).run(net, new BinaryCrossEntropy(), new SGD(net.params(), 0.5), data, data, 3, 16);
+
+        Net inner = logistic(5);                                 // the same weights, wrapped in two lambdas
+        Net.Trace[] last = new Net.Trace[1];
+        Model lambdas = Model.of(xb -> last[0] = inner.forward(xb), dOut -> inner.backward(last[0], dOut), inner.params());
+        History viaModel = quiet().seed(4).run(lambdas, new BinaryCrossEntropy(), new SGD(lambdas.params(), 0.5),
+                data, data, 3, 16);
+        assertEquals(viaNet.trainLoss(), viaModel.trainLoss());
+        assertEquals(viaNet.testAccuracy(), viaModel.testAccuracy());
+        for (int i = 0; i < net.params().size(); i++) {
+            assertEquals(net.params().get(i).value(), inner.params().get(i).value());
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> Model.of(null, d -> { }, List.of()));
+        assertEquals("Model.of: forward, backward and params must not be null", e.getMessage());
+    }
+
+    @Test
+    void earlyStoppingTakesAMetricToo() {
+        Net net = logistic(1);
+        History h = quiet().earlyStopping(Metric.TRAIN_ACCURACY, 2).run(net, new BinaryCrossEntropy(),
+                new SGD(net.params(), 0.5), blobs(10, 2, 2), null, 50, 5);
+        assertTrue(h.size() < 50, "separable blobs reach accuracy 1, which cannot increase: " + h.stopReason());
+        assertTrue(h.stopReason().contains("train_accuracy has not increased for 2 epochs"), h.stopReason());
+        assertEquals(h.last("train_loss"), h.last(Metric.TRAIN_LOSS));
+        var e = assertThrows(IllegalArgumentException.class, () -> new Trainer().earlyStopping(Metric.LR, 2));
+        assertEquals("Trainer: early stopping metric must be one of train_loss, test_loss, train_accuracy, "
+                + "test_accuracy, got \"lr\"", e.getMessage());
+    }
+
+    @Test
     void sameSeedGivesTheSameHistoryAndAnotherSeedDoesNot() {
         Dataset train = blobs(30, 2, 7);
         List<List<Double>> runs = new ArrayList<>();
@@ -210,7 +243,7 @@ class TrainerTest {
             }
         });
         worker.start();
-        firstEpoch.await();
+        assertTrue(firstEpoch.await(60, java.util.concurrent.TimeUnit.SECONDS), "no epoch finished: " + thrown.get());
         worker.interrupt();
         worker.join(10_000);
         assertTrue(!worker.isAlive(), "training did not stop after the interrupt");
