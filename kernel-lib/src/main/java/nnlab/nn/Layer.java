@@ -10,7 +10,8 @@ import nnlab.tensor.Tensor;
  * {@code dL/dx}, and <b>adds</b> the gradients of its own parameters to their {@link Param#grad()}: gradients
  * accumulate, as in PyTorch (see {@link Param} for the rule and who zeroes them). {@link #step(double)}
  * uses them up: it updates the parameters and zeroes their gradients, so a hand-written loop of
- * {@code backward; step} needs no zeroing. Inputs are batches: rows are samples.
+ * {@code backward; step} needs no zeroing. Inputs are batches: rows are samples. A {@link Net} is a
+ * Layer too, so networks nest.
  *
  * <pre>{@code
  * Layer layer = new Linear(5, 7, new Rng(1));

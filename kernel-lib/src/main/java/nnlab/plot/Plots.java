@@ -17,9 +17,9 @@ import nnlab.autograd.Var;
 import nnlab.data.Dataset;
 import nnlab.display.Display;
 import nnlab.metrics.ConfusionMatrix;
-import nnlab.nn.Net;
 import nnlab.tensor.Tensor;
 import nnlab.train.History;
+import nnlab.train.Model;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.HeatMapChart;
@@ -282,9 +282,9 @@ public final class Plots {
         return Confusion.of(counts, classNames);
     }
 
-    /** The class regions of {@code net.predict} over the plane of a 2-feature dataset, with its points. */
-    public static FieldChart decisionBoundary(Net net, Dataset ds) {
-        return DecisionBoundary.of(net::predict, ds);
+    /** The class regions of {@code model.predict} (a {@code Net}, say) over the plane of a 2-feature dataset, with its points. */
+    public static FieldChart decisionBoundary(Model model, Dataset ds) {
+        return DecisionBoundary.of(model::predict, ds);
     }
 
     /** The class regions of any model: [N, 2] to probabilities [N] / [N, 1] or scores [N, C]. */
