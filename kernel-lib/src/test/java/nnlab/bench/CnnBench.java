@@ -26,7 +26,8 @@ import nnlab.tensor.Tensor;
 /**
  * {@code bin/bench cnn}: trains notebook 09's CNN — Conv(1→32, 3×3) ReLU MaxPool(2) → Conv(32→64, 3×3)
  * ReLU MaxPool(2) → Flatten → Linear(1600, 64) ReLU → Linear(64, 10), softmax cross-entropy, SGD lr 0.05,
- * batch 100 — on 10,000 images of 28×28 and prints one JSON line: seconds per epoch (median of epochs 2..),
+ * batch 100 — on 10,000 images of 28×28 and prints one JSON line: seconds per epoch (median of epochs 2..; wall
+ * clock, and the process's CPU seconds over all threads, which a machine shared with other work disturbs less),
  * threads, BLAS, and where an epoch's time goes (each stage re-run alone on the epoch's shapes).
  *
  * <p>Data: the bundled {@code Datasets.mnist10k()} when it loads, otherwise random images of that shape.
@@ -62,9 +63,12 @@ public final class CnnBench {
         Tensor xb = Tensor.zeros(BATCH, 1, 28, 28);
         Tensor yb = Tensor.zeros(BATCH);
         List<Double> seconds = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         double lastLoss = 0;
         for (int e = 0; e < epochs; e++) {
             long t0 = System.nanoTime();
+            long c0 = os.getProcessCpuTime();
             int[] perm = rng.permutation(ds.size());
             double sum = 0;
             for (int start = 0; start + BATCH <= perm.length; start += BATCH) {
@@ -79,19 +83,17 @@ public final class CnnBench {
             }
             lastLoss = sum / (perm.length / BATCH);
             seconds.add((System.nanoTime() - t0) / 1e9);
+            cpu.add((os.getProcessCpuTime() - c0) / 1e9);
         }
-        List<Double> timed = new ArrayList<>(seconds.subList(1, epochs));
-        timed.sort(null);
-        int m = timed.size();
-        double median = m % 2 == 1 ? timed.get(m / 2) : (timed.get(m / 2 - 1) + timed.get(m / 2)) / 2;
+        double median = medianAfterFirst(seconds);
         String threads = System.getenv().getOrDefault("OPENBLAS_NUM_THREADS",
                 String.valueOf(Runtime.getRuntime().availableProcessors()));
         System.out.println(String.format(Locale.ROOT,
                 "{\"bench\": \"cnn\", \"dtype\": \"float64\", \"data\": \"%s\", \"train\": %d, \"batch\": %d, \"epochs\": %d, "
-                        + "\"seconds_per_epoch\": %.3f, \"epoch_seconds\": %s, \"last_epoch_loss\": %.4f, "
+                        + "\"seconds_per_epoch\": %.3f, \"epoch_seconds\": %s, \"cpu_seconds_per_epoch\": %.3f, \"last_epoch_loss\": %.4f, "
                         + "\"threads\": %s, \"blas\": \"%s\", \"native_blas\": %b, \"breakdown_seconds_per_epoch\": %s}",
                 data, ds.size(), BATCH, epochs, median, seconds.stream().map(s -> String.format(Locale.ROOT, "%.3f", s)).toList(),
-                lastLoss, threads, Blas.implementation(), Blas.isNative(), breakdown(net, x, median)));
+                medianAfterFirst(cpu), lastLoss, threads, Blas.implementation(), Blas.isNative(), breakdown(net, x, median)));
     }
 
     /**
@@ -127,6 +129,14 @@ public final class CnnBench {
         s.put("rest", epoch - sum);
         return s.entrySet().stream().map(e -> String.format(Locale.ROOT, "\"%s\": %.3f", e.getKey(), e.getValue()))
                 .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+    }
+
+    /** The median of all values but the first (epoch 1 is warm-up: JIT compilation, first allocations). */
+    private static double medianAfterFirst(List<Double> values) {
+        List<Double> timed = new ArrayList<>(values.subList(1, values.size()));
+        timed.sort(null);
+        int m = timed.size();
+        return m % 2 == 1 ? timed.get(m / 2) : (timed.get(m / 2 - 1) + timed.get(m / 2)) / 2;
     }
 
     /** Forward, then backward's arg-max search and routing, as MaxPool2d runs them. */

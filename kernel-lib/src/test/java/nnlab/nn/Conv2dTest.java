@@ -117,6 +117,29 @@ class Conv2dTest {
     }
 
     @Test
+    void backwardWithForwardsOwnOutputReusesIm2colAndAnythingElseRecomputes() {
+        Rng rng = new Rng(9);
+        Conv2d c = new Conv2d(2, 3, 3, 2, 1, rng);
+        Tensor x = rng.normal(0, 1, 2, 2, 6, 5);
+        Tensor dy = rng.normal(0, 1, 2, 3, 3, 3);
+        Tensor y = c.forward(x);
+        Tensor dx = c.backward(x, y, dy);
+        Tensor dW = c.weight().grad().copy();
+        c.zeroGrad();
+        assertEquals(dx, c.backward(x, dy), "the two-argument backward recomputes: same result");
+        assertEquals(dW, c.weight().grad());
+        x.set(5, 0, 0, 0, 0);                          // x changed in place after forward: a stale im2col would show
+        c.zeroGrad();
+        c.backward(x, c.forward(x), dy);
+        Tensor expected = c.weight().grad().copy();
+        c.zeroGrad();
+        c.train(false);                                // evaluation mode keeps nothing, so this recomputes
+        c.forward(x.mul(0));
+        c.backward(x, y, dy);
+        assertEquals(expected, c.weight().grad());
+    }
+
+    @Test
     void heUniformInitAndZeroBias() {
         Conv2d c = new Conv2d(16, 64, 3, new Rng(1));
         double a = Math.sqrt(6.0 / (16 * 9));
