@@ -91,16 +91,16 @@ public final class CnnBench {
         System.out.println(String.format(Locale.ROOT,
                 "{\"bench\": \"cnn\", \"dtype\": \"float64\", \"data\": \"%s\", \"train\": %d, \"batch\": %d, \"epochs\": %d, "
                         + "\"seconds_per_epoch\": %.3f, \"epoch_seconds\": %s, \"cpu_seconds_per_epoch\": %.3f, \"last_epoch_loss\": %.4f, "
-                        + "\"threads\": %s, \"blas\": \"%s\", \"native_blas\": %b, \"breakdown_seconds_per_epoch\": %s}",
+                        + "\"threads\": %s, \"blas\": \"%s\", \"native_blas\": %b, \"breakdown_cpu_seconds_per_epoch\": %s}",
                 data, ds.size(), BATCH, epochs, median, seconds.stream().map(s -> String.format(Locale.ROOT, "%.3f", s)).toList(),
-                medianAfterFirst(cpu), lastLoss, threads, Blas.implementation(), Blas.isNative(), breakdown(net, x, median)));
+                medianAfterFirst(cpu), lastLoss, threads, Blas.implementation(), Blas.isNative(), breakdown(net, x, medianAfterFirst(cpu))));
     }
 
     /**
-     * Seconds per epoch (ds.size() / BATCH batches) of each stage of one training step, timed alone on the
+     * CPU seconds (all threads) per epoch (ds.size() / BATCH batches) of each stage of one training step, timed alone on the
      * shapes of the real network: im2col (forward, and again in backward), the matrix products, moving
-     * [out, N·H'·W'] to [N, out, H', W'] and back, col2im, pooling (forward, and arg-max + routing in
-     * backward); "rest" is the epoch minus those (ReLU, loss, Linear's bias and sums, SGD, batch gathering).
+     * [out, N·H'·W'] to [N, out, H', W'] and back, col2im, pooling (forward, and the routing in backward);
+     * "rest" is the epoch's CPU seconds minus those (ReLU, loss, Linear's bias and sums, SGD, batch gathering).
      */
     private static String breakdown(Net net, Tensor x, double epoch) {
         Tensor x1 = x.rows(0, BATCH).copy();
@@ -113,16 +113,18 @@ public final class CnnBench {
         Tensor y1 = w1.matmul(c1), y2 = w2.matmul(c2);
         Tensor h = t.input(7), fcW = net.layers().get(7).params().get(0).value();
         Tensor h2 = t.input(9), fc2W = net.layers().get(9).params().get(0).value();
+        Tensor z = h.matmul(fcW), z2 = h2.matmul(fc2W);          // stand-ins for dy of the two linear layers
         int batches = x.shape(0) / BATCH;
         Map<String, Double> s = new LinkedHashMap<>();
-        s.put("im2col", time(batches, () -> ConvOps.im2col(x1, 3, 3, 1, 0).size() + ConvOps.im2col(x2, 3, 3, 1, 0).size()) * 2);
+        // conv 1's backwardParams gets no y from Net, so it runs im2col again; conv 2 reuses forward's
+        s.put("im2col", time(batches, () -> ConvOps.im2col(x1, 3, 3, 1, 0).size() + ConvOps.im2col(x1, 3, 3, 1, 0).size()
+                + ConvOps.im2col(x2, 3, 3, 1, 0).size()));
         s.put("gemm", time(batches, () -> w1.matmul(c1).size() + y1.matmulTranspose(c1).size()      // conv1: y, dW
                 + w2.matmul(c2).size() + y2.matmulTranspose(c2).size() + w2.transposeMatmul(y2).size() // conv2: y, dW, dcols
-                + h.matmul(fcW).size() + h.transposeMatmul(h.matmul(fcW)).size() + h.matmul(fcW).matmulTranspose(fcW).size()
-                + h2.matmul(fc2W).size() + h2.transposeMatmul(h2.matmul(fc2W)).size()
-                + h2.matmul(fc2W).matmulTranspose(fc2W).size()));
+                + h.matmul(fcW).size() + h.transposeMatmul(z).size() + z.matmulTranspose(fcW).size()   // fc1: y, dW, dx
+                + h2.matmul(fc2W).size() + h2.transposeMatmul(z2).size() + z2.matmulTranspose(fc2W).size()));
         s.put("layout", time(batches, () -> ConvOps.swapAxes01(y1.reshape(32, BATCH, 26, 26)).size()
-                + ConvOps.swapAxes01(y2.reshape(64, BATCH, 11, 11)).size()) * 2);
+                + ConvOps.swapAxes01(y2.reshape(64, BATCH, 11, 11)).size()) * 2);      // forward (with bias) and back
         s.put("col2im", time(batches, () -> ConvOps.col2im(c2, x2.shape(), 3, 3, 1, 0).size()));
         s.put("pooling", time(batches, () -> pool(p1) + pool(p2)));
         double sum = s.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -139,23 +141,23 @@ public final class CnnBench {
         return m % 2 == 1 ? timed.get(m / 2) : (timed.get(m / 2 - 1) + timed.get(m / 2)) / 2;
     }
 
-    /** Forward, then backward's arg-max search and routing, as MaxPool2d runs them. */
+    /** Forward with its arg-max, then backward's routing, as MaxPool2d runs them in training. */
     private static int pool(Tensor p) {
-        Tensor y = PoolOps.maxPool2d(p, 2, 2, null);
-        int[] argmax = new int[y.size()];
-        PoolOps.maxPool2d(p, 2, 2, argmax);
+        int[] argmax = new int[p.size() / 4];
+        Tensor y = PoolOps.maxPool2d(p, 2, 2, argmax);
         return PoolOps.maxPool2dBackward(y, argmax, p.shape()).size();
     }
 
-    /** Seconds for {@code batches} runs of {@code stage}, the best of 3 after a warm-up. */
+    /** CPU seconds (all threads) for {@code batches} runs of {@code stage}, the best of 3 after a warm-up. */
     private static double time(int batches, Supplier<Integer> stage) {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         double best = Double.MAX_VALUE;
         for (int rep = 0; rep < 4; rep++) {
-            long t0 = System.nanoTime();
+            long t0 = os.getProcessCpuTime();
             for (int b = 0; b < batches; b++) {
                 stage.get();
             }
-            double s = (System.nanoTime() - t0) / 1e9;
+            double s = (os.getProcessCpuTime() - t0) / 1e9;
             best = rep == 0 ? best : Math.min(best, s);
         }
         return best;
