@@ -30,6 +30,8 @@ import nnlab.tensor.Tensor;
  *                           e f h i
  *  backward: dW = dy · colsᵀ,  db = Σ dy,  dcols = Wᵀ · dy,  dx = col2im(dcols) (patches summed back)
  * </pre>
+ * In training mode forward keeps cols for the backward that brings forward's own output y (as {@link Net}
+ * does); evaluation mode ({@code Net.predict}) keeps nothing. Gradients are added to {@code grad()}.
  *
  * <pre>{@code
  * Conv2d conv = new Conv2d(1, 32, 3, new Rng(1));           // stride 1, padding 0
@@ -45,6 +47,8 @@ public final class Conv2d implements Layer {
     private final int padding;
     private final Param weight;
     private final Param bias;
+    private boolean training = true;
+    private Seen seen;
 
     /** A square-kernel convolution with stride 1 and no padding; W He-uniform from {@code rng}, b = 0. */
     public Conv2d(int inChannels, int outChannels, int kernelSize, Rng rng) {
@@ -74,35 +78,55 @@ public final class Conv2d implements Layer {
         int[] y = checkInput(x);
         Tensor cols = ConvOps.im2col(x, k, k, stride, padding);                 // [C·k·k, N·H'·W']
         Tensor prod = weight2d().matmul(cols);                                   // [out, N·H'·W']
-        Tensor out4 = ConvOps.swapAxes01(prod.reshape(out, y[0], y[2], y[3]));   // [N, out, H', W']
-        ConvOps.addChannelBiasInPlace(out4, bias.value());
+        Tensor out4 = ConvOps.swapAxes01(prod.reshape(out, y[0], y[2], y[3]), bias.value()); // [N, out, H', W'] + b
         if (!out4.isFinite()) {
             x.requireFinite(this + ": input");                                   // names a bad input value
         }
+        seen = training ? new Seen(x, out4, cols) : null;
         return out4;
     }
 
     @Override
     public Tensor backward(Tensor x, Tensor dy) {
-        Tensor dy2 = gradients(x, dy);
+        return backward(x, null, dy);
+    }
+
+    /** As {@link #backward(Tensor, Tensor)}; when y is the output of the last training forward, on this x, its im2col is reused. */
+    @Override
+    public Tensor backward(Tensor x, Tensor y, Tensor dy) {
+        Tensor dy2 = gradients(x, y, dy);
         Tensor dcols = weight2d().transposeMatmul(dy2);                          // dL/dcols = Wᵀ · dy
         return ConvOps.col2im(dcols, x.shape(), k, k, stride, padding);          // dL/dx: patches summed back
     }
 
     @Override
     public void backwardParams(Tensor x, Tensor dy) {
-        gradients(x, dy);
+        gradients(x, null, dy);
     }
 
     /** Adds dW and db to the parameters' gradients; returns dy as [out, N·H'·W'], the layout of forward's product. */
-    private Tensor gradients(Tensor x, Tensor dy) {
-        int[] y = checkInput(x);
-        Checks.dy(this, dy, y);
+    private Tensor gradients(Tensor x, Tensor y, Tensor dy) {
+        Checks.dy(this, dy, checkInput(x));
         Tensor dy2 = ConvOps.swapAxes01(dy).reshape(out, -1);                    // [out, N·H'·W']
-        Tensor cols = ConvOps.im2col(x, k, k, stride, padding);
+        boolean known = y != null && seen != null && seen.x == x && seen.y == y;
+        Tensor cols = known ? seen.cols : ConvOps.im2col(x, k, k, stride, padding);
         dy2.addMatmulTranspose(cols, weight.grad().reshape(out, in * k * k));   // dL/dW += dy · colsᵀ
         bias.accumulateGrad(dy2.sum(1));                                         // dL/db += Σ dy over n, i, j
         return dy2;
+    }
+
+    /**
+     * The last training forward's input, output and im2col matrix. Its backward comes with that very output
+     * (a {@link Net} passes it), which tells that cols still belongs to x; anything else recomputes it.
+     */
+    private record Seen(Tensor x, Tensor y, Tensor cols) {
+    }
+
+    /** In evaluation mode forward keeps no im2col matrix (a large batch's would be big). */
+    @Override
+    public void train(boolean training) {
+        this.training = training;
+        seen = null;
     }
 
     /** W [out, C, k, k] seen as the matrix [out, C·k·k] (one filter per row). */

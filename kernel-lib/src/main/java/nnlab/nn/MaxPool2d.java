@@ -15,6 +15,8 @@ import nnlab.tensor.Tensor;
  * columns no window reaches are dropped), the same for W'. No padding.
  *
  * <p>Parameters: none; kernel k and stride s (PyTorch's default stride is k: {@code new MaxPool2d(2)}).
+ * In training mode forward remembers where each maximum was; a backward that brings forward's own output
+ * y (as {@link Net} does) uses that instead of searching again.
  *
  * <pre>{@code
  * Layer pool = new MaxPool2d(2, 2);
@@ -25,6 +27,8 @@ import nnlab.tensor.Tensor;
 public final class MaxPool2d implements Layer {
     private final int k;
     private final int stride;
+    private boolean training = true;
+    private Seen seen;
 
     /** Windows of k×k with stride k (non-overlapping). */
     public MaxPool2d(int kernelSize) {
@@ -41,16 +45,38 @@ public final class MaxPool2d implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         Pooling.check(this, x, k);
-        return PoolOps.maxPool2d(x, k, stride, null);
+        int[] argmax = training ? new int[Pooling.outputSize(this, x.shape(), k, stride)] : null;
+        Tensor y = PoolOps.maxPool2d(x, k, stride, argmax);
+        seen = training ? new Seen(x, y, argmax) : null;
+        return y;
     }
 
     @Override
     public Tensor backward(Tensor x, Tensor dy) {
-        int[] y = Pooling.check(this, x, k);
-        Checks.dy(this, dy, outputShape(y));
-        int[] argmax = new int[dy.size()];
-        PoolOps.maxPool2d(x, k, stride, argmax);                   // where each maximum came from
-        return PoolOps.maxPool2dBackward(dy, argmax, x.shape());   // d max/dx = 1 at the arg-max, else 0
+        return backward(x, null, dy);
+    }
+
+    /** As {@link #backward(Tensor, Tensor)}; when y is the output of the last training forward, on this x, its arg-max is reused. */
+    @Override
+    public Tensor backward(Tensor x, Tensor y, Tensor dy) {
+        int[] s = Pooling.check(this, x, k);
+        Checks.dy(this, dy, outputShape(s));
+        boolean known = y != null && seen != null && seen.x == x && seen.y == y;
+        int[] argmax = known ? seen.argmax : new int[dy.size()];
+        if (!known) {
+            PoolOps.maxPool2d(x, k, stride, argmax);               // where each maximum came from
+        }
+        return PoolOps.maxPool2dBackward(dy, argmax, s);           // d max/dx = 1 at the arg-max, else 0
+    }
+
+    /** The last training forward's input, output and arg-max positions (see {@link Conv2d}'s twin). */
+    private record Seen(Tensor x, Tensor y, int[] argmax) {
+    }
+
+    @Override
+    public void train(boolean training) {
+        this.training = training;
+        seen = null;
     }
 
     @Override

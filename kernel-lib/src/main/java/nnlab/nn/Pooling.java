@@ -21,6 +21,12 @@ final class Pooling {
         return s;
     }
 
+    /** The number of output values, N·C·H'·W'. */
+    static int outputSize(Object layer, int[] s, int k, int stride) {
+        int[] o = outputShape(layer, s, k, stride);
+        return o[0] * o[1] * o[2] * o[3];
+    }
+
     /** [N, C, H', W'] with H' = (H − k) / s + 1; an error when the input is not 4-d or smaller than k×k. */
     static int[] outputShape(Object layer, int[] s, int k, int stride) {
         if (s.length != 4) {

@@ -37,6 +37,11 @@ final class Images {
     }
 
     static BufferedImage of(Tensor x, int h, int w, List<String> titles, ColorMap map) {
+        return of(x, h, w, titles, map, Math.max(1, (int) Math.round(64.0 / Math.max(h, w))));
+    }
+
+    /** As {@link #of(Tensor, int, int, List, ColorMap)} with each value drawn as a {@code scale}×{@code scale} block. */
+    static BufferedImage of(Tensor x, int h, int w, List<String> titles, ColorMap map, int scale) {
         if (x == null) {
             throw new IllegalArgumentException("images: x is null");
         }
@@ -50,7 +55,10 @@ final class Images {
         if (titles != null && titles.size() != n) {
             throw new IllegalArgumentException("images: " + titles.size() + " titles for " + n + " images");
         }
-        int s = Math.max(1, (int) Math.round(64.0 / Math.max(h, w)));
+        if (scale < 1 || scale > 64) {
+            throw new IllegalArgumentException("images: scale must be 1..64 screen pixels per value, got " + scale);
+        }
+        int s = scale;
         int titleH = titles == null ? 0 : 18;
         int cellW = Math.max(w * s + 2 * PAD, titleWidth(titles) + TITLE_GAP);
         int cellH = h * s + 2 * PAD + titleH;

@@ -241,11 +241,21 @@ public final class Plots {
      * ({@code [1, channels, H, W]}) with {@link ColorMap#GRAY_R}.
      */
     public static BufferedImage images(Tensor x, ColorMap map) {
+        requirePlanes(x);
+        return Images.of(x, x.shape(-2), x.shape(-1), null, map);
+    }
+
+    /** {@link #images(Tensor, ColorMap)} drawing each value as a {@code scale}×{@code scale} block (1..64 px), to look closer. */
+    public static BufferedImage images(Tensor x, ColorMap map, int scale) {
+        requirePlanes(x);
+        return Images.of(x, x.shape(-2), x.shape(-1), null, map, scale);
+    }
+
+    private static void requirePlanes(Tensor x) {
         if (x == null || x.rank() < 3) {
             throw new IllegalArgumentException("images: expected x [N, h, w] or [N, C, h, w] (one picture per [h, w] plane), got "
                     + (x == null ? "null" : Arrays.toString(x.shape())));
         }
-        return Images.of(x, x.shape(-2), x.shape(-1), null, map);
     }
 
     /** Pictures coloured by {@code map} (e.g. {@link ColorMap#GRAY} for white digits on black). */

@@ -114,37 +114,38 @@ public final class ConvOps {
 
     /** x [A, B, ...] → [B, A, ...] (numpy's {@code swapaxes(x, 0, 1)}), copying contiguous runs. */
     public static Tensor swapAxes01(Tensor x) {
-        if (x.shape().length < 2) {
-            throw new IllegalArgumentException("swapAxes01: needs at least 2 dimensions, got " + Shapes.str(x.shape()));
-        }
+        return swapAxes01(x, null);
+    }
+
+    /**
+     * x [A, B, ...] → [B, A, ...] with {@code bias[a]} (length A; null for none) added to every value that
+     * came from index a of axis 0, in the same pass: a convolution's product [out, N, H', W'] becomes its
+     * output [N, out, H', W'] plus the channel's bias.
+     */
+    public static Tensor swapAxes01(Tensor x, Tensor bias) {
         int[] s = x.shape();
+        if (s.length < 2) {
+            throw new IllegalArgumentException("swapAxes01: needs at least 2 dimensions, got " + Shapes.str(s));
+        }
         int a = s[0], b = s[1], run = a * b == 0 ? 0 : x.size() / (a * b);
+        if (bias != null && (bias.rank() != 1 || bias.size() != a)) {
+            throw new IllegalArgumentException("swapAxes01: x " + Shapes.str(s) + " needs bias [" + a + "], got "
+                    + Shapes.str(bias.shape()));
+        }
         s[0] = b;
         s[1] = a;
         Tensor result = Tensor.zeros(s);
-        double[] in = x.array(), out = result.array();
+        double[] in = x.array(), out = result.array(), add = bias == null ? new double[a] : bias.array();
         rows(b, out.length, j -> {
             for (int i = 0; i < a; i++) {
-                System.arraycopy(in, (i * b + j) * run, out, (j * a + i) * run, run);
+                int src = (i * b + j) * run, dst = (j * a + i) * run;
+                double v = add[i];
+                for (int q = 0; q < run; q++) {
+                    out[dst + q] = in[src + q] + v;
+                }
             }
         });
         return result;
-    }
-
-    /** x [N, C, ...] plus {@code bias[c]} on every value of channel c, in place; returns x. */
-    public static Tensor addChannelBiasInPlace(Tensor x, Tensor bias) {
-        int c = x.shape()[1], run = x.array().length / Math.max(1, x.shape()[0] * c);
-        if (bias.shape().length != 1 || bias.shape()[0] != c) {
-            throw new IllegalArgumentException("addChannelBiasInPlace: x " + Shapes.str(x.shape()) + " needs bias ["
-                    + c + "], got " + Shapes.str(bias.shape()));
-        }
-        for (int start = 0, ch = 0; start < x.array().length; start += run, ch = (ch + 1) % c) {
-            double v = bias.array()[ch];
-            for (int q = start; q < start + run; q++) {
-                x.array()[q] += v;
-            }
-        }
-        return x;
     }
 
     /** Runs {@code body} for 0..count-1, on two or more threads when {@code work} values are many. */

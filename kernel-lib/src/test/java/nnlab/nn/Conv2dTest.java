@@ -90,21 +90,6 @@ class Conv2dTest {
     }
 
     @Test
-    void backwardParamsStoresTheSameGradients() {
-        Rng rng = new Rng(2);
-        Conv2d c = new Conv2d(2, 3, 3, 1, 1, rng);
-        Tensor x = rng.normal(0, 1, 2, 2, 5, 5);
-        Tensor dy = rng.normal(0, 1, 2, 3, 5, 5);
-        c.backward(x, dy);
-        Tensor dW = c.weight().grad().copy();
-        Tensor db = c.bias().grad().copy();
-        c.zeroGrad();
-        c.backwardParams(x, dy);
-        assertEquals(dW, c.weight().grad());
-        assertEquals(db, c.bias().grad());
-    }
-
-    @Test
     void gradientsAccumulateUntilZeroed() {
         Conv2d c = conv(1, 0, W, 0.5);
         c.backward(X, Tensor.ones(1, 1, 2, 2));
@@ -114,6 +99,34 @@ class Conv2dTest {
         c.step(0.5);                                  // plain gradient descent, then the gradients start over
         assertEquals(Tensor.of(-11, -14, -21, -24).reshape(1, 1, 2, 2), c.weight().value());
         assertEquals(Tensor.zeros(1, 1, 2, 2), c.weight().grad());
+    }
+
+    @Test
+    void everyBackwardGivesTheSameGradientsAndOnlyForwardsOwnOutputReusesIm2col() {
+        Rng rng = new Rng(9);
+        Conv2d c = new Conv2d(2, 3, 3, 2, 1, rng);
+        Tensor x = rng.normal(0, 1, 2, 2, 6, 5);
+        Tensor dy = rng.normal(0, 1, 2, 3, 3, 3);
+        Tensor y = c.forward(x);
+        Tensor dx = c.backward(x, y, dy);
+        Tensor dW = c.weight().grad().copy();
+        Tensor db = c.bias().grad().copy();
+        c.zeroGrad();
+        assertEquals(dx, c.backward(x, dy), "the two-argument backward recomputes: same result");
+        assertEquals(dW, c.weight().grad());
+        c.zeroGrad();
+        c.backwardParams(x, dy);                       // no dx, the same parameter gradients
+        assertEquals(dW, c.weight().grad());
+        assertEquals(db, c.bias().grad());
+        x.set(5, 0, 0, 0, 0);                          // x changed in place after forward: a stale im2col would show
+        c.zeroGrad();
+        c.backward(x, c.forward(x), dy);
+        Tensor expected = c.weight().grad().copy();
+        c.zeroGrad();
+        c.train(false);                                // evaluation mode keeps nothing, so this recomputes
+        c.forward(x.mul(0));
+        c.backward(x, y, dy);
+        assertEquals(expected, c.weight().grad());
     }
 
     @Test

@@ -48,6 +48,21 @@ class PoolingTest {
     }
 
     @Test
+    void maxPoolReusesItsArgmaxOnlyForItsOwnOutput() {
+        MaxPool2d pool = new MaxPool2d(2, 2);
+        Tensor x = X.copy();
+        Tensor y = pool.forward(x);
+        Tensor dy = Tensor.of(1, 2, 3, 4).reshape(1, 1, 2, 2);
+        Tensor expected = pool.backward(x, dy);
+        assertEquals(expected, pool.backward(x, y, dy));
+        x.set(100, 0, 0, 0, 0);                        // the maximum of window (0, 0) moves to [0, 0]
+        Tensor moved = pool.backward(x, pool.forward(x), dy);
+        assertEquals(1, moved.get(0, 0, 0, 0));
+        assertEquals(0, moved.get(0, 0, 1, 1));
+        assertEquals(moved, pool.backward(x, y, dy), "an older y is not trusted: the arg-max is searched again");
+    }
+
+    @Test
     void avgPoolByHandAndByFiniteDifferences() {
         AvgPool2d pool = new AvgPool2d(2);
         assertEquals(Tensor.of(2.5, 4.5, 10.5, 12.5).reshape(1, 1, 2, 2), pool.forward(X));

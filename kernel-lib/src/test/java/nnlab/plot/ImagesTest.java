@@ -94,6 +94,9 @@ class ImagesTest {
         assertTrue(((red >> 16) & 0xff) > (red & 0xff), "positive values are red");
         BufferedImage maps = Plots.images(Tensor.ones(1, 3, 4, 4), ColorMap.GRAY_R);
         assertEquals(3 * (4 * 16 + 12), maps.getWidth(), "a [1, C, H, W] activation gives C pictures");
+        assertEquals(3 * (4 * 5 + 12), Plots.images(Tensor.ones(1, 3, 4, 4), ColorMap.GRAY_R, 5).getWidth(), "5 px per value");
+        assertEquals("images: scale must be 1..64 screen pixels per value, got 0",
+                assertThrows(IllegalArgumentException.class, () -> Plots.images(Tensor.ones(1, 3, 4, 4), ColorMap.GRAY_R, 0)).getMessage());
         assertEquals("images: expected x [N, h, w] or [N, C, h, w] (one picture per [h, w] plane), got [3, 4]",
                 assertThrows(IllegalArgumentException.class, () -> Plots.images(Tensor.zeros(3, 4), ColorMap.GRAY)).getMessage());
     }

@@ -64,12 +64,12 @@ class ConvOpsTest {
     }
 
     @Test
-    void swapAxes01AndChannelBias() {
+    void swapAxes01WithAndWithoutABias() {
         Tensor x = Tensor.arange(6).reshape(2, 3);
         assertEquals(Tensor.of(new double[][] {{0, 3}, {1, 4}, {2, 5}}), ConvOps.swapAxes01(x));
         Tensor y = Tensor.arange(8).reshape(2, 2, 2);                       // [A=2, B=2, run 2]
         assertEquals(Tensor.of(0, 1, 4, 5, 2, 3, 6, 7).reshape(2, 2, 2), ConvOps.swapAxes01(y));
-        Tensor z = ConvOps.addChannelBiasInPlace(Tensor.zeros(2, 3, 1, 2), Tensor.of(1, 2, 3));
+        Tensor z = ConvOps.swapAxes01(Tensor.zeros(3, 2, 1, 2), Tensor.of(1, 2, 3));   // [3, 2, 1, 2] -> [2, 3, 1, 2]
         assertEquals(Tensor.of(1, 1, 2, 2, 3, 3, 1, 1, 2, 2, 3, 3).reshape(2, 3, 1, 2), z);
     }
 
@@ -85,8 +85,7 @@ class ConvOpsTest {
         e = assertThrows(IllegalArgumentException.class, () -> ConvOps.col2im(Tensor.zeros(4, 3), X.shape(), 2, 2, 1, 0));
         assertEquals("col2im: input [1, 1, 3, 3] with a 2x2 kernel, stride 1 and padding 0 needs cols [4, 4], got [4, 3]",
                 e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> ConvOps.addChannelBiasInPlace(Tensor.zeros(1, 3, 2, 2), Tensor.zeros(2)));
-        assertEquals("addChannelBiasInPlace: x [1, 3, 2, 2] needs bias [3], got [2]", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ConvOps.swapAxes01(Tensor.zeros(3, 1, 2, 2), Tensor.zeros(2)));
+        assertEquals("swapAxes01: x [3, 1, 2, 2] needs bias [3], got [2]", e.getMessage());
     }
 }
