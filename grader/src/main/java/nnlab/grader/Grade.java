@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import nnlab.kernel.Sandbox;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -118,6 +119,10 @@ public final class Grade implements Callable<Integer> {
         @Option(names = "--quiet", description = "No progress bar.")
         boolean quiet;
 
+        @Option(names = "--no-sandbox", description = "Run student code without the bubblewrap sandbox (it can then "
+                + "read and write what you can): only when bwrap cannot run here; prints a warning.")
+        boolean noSandbox;
+
         @Option(names = "--kernel-classpath", paramLabel = "CP",
                 description = "Class path with nnlab.kernel.CellRunner (default: this program's).")
         String kernelClasspath;
@@ -128,6 +133,19 @@ public final class Grade implements Callable<Integer> {
                 throw new IllegalArgumentException("--memory " + memory + ": expected a size like 512m or 2g");
             }
             Runner.Options d = Runner.Options.defaults();
+            if (noSandbox) {
+                d = d.withoutSandbox();
+                System.err.println("grade autograde: WARNING: --no-sandbox: student code runs unsandboxed, as your user:"
+                        + " it can read SOURCE and other submissions, write the output folder and use the network"
+                        + " (docker/GRADING.md)");
+            } else {
+                try {
+                    Sandbox.require();
+                } catch (Sandbox.SandboxUnavailable e) {
+                    System.err.println("grade autograde: " + e.getMessage());
+                    return 2;
+                }
+            }
             Runner.Options o = new Runner.Options(d.java(), kernelClasspath == null ? d.kernelClasspath()
                     : kernelClasspath, d.userClasspath(), d.runnerJvmOptions(), List.of("-Xmx" + memory, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), timeout,
                     d.maxOutputChars(), d.marginSeconds(), d.confinement());

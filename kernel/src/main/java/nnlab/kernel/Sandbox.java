@@ -93,7 +93,8 @@ public record Sandbox(long diskBytes, int processes, int openFiles, int cpuSecon
         List<String> cmd = new ArrayList<>(List.of("bwrap", "--unshare-net", "--unshare-pid", "--unshare-ipc",
                 "--unshare-uts", "--unshare-cgroup-try", "--die-with-parent", "--new-session", "--hostname", "sandbox"));
         cmd.addAll(dropToUid ? List.of("--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID") : List.of("--unshare-user"));
-        cmd.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp"));
+        cmd.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--size", Long.toString(diskBytes > 0 ? diskBytes : 1L << 30),
+                "--perms", "1777", "--tmpfs", "/tmp"));
         Set<Path> binds = readOnly(java);
         binds.add(sockets);
         Set<Path> made = new LinkedHashSet<>();
@@ -108,7 +109,8 @@ public record Sandbox(long diskBytes, int processes, int openFiles, int cpuSecon
         } else {
             cmd.addAll(List.of("--bind", dir.toString(), dir.toString()));
         }
-        cmd.addAll(List.of("--perms", "1777", "--dir", dir.resolve("tmp").toString(), "--chdir", dir.toString(), "--"));
+        cmd.addAll(List.of("--perms", "1777", "--dir", dir.resolve("tmp").toString(), "--remount-ro", "/",
+                "--chdir", dir.toString(), "--"));
         if (dropToUid) {
             cmd.addAll(List.of("setpriv", "--reuid=" + uid(), "--regid=" + uid(), "--clear-groups", "--inh-caps=-all",
                     "--bounding-set=-all", "--no-new-privs"));
