@@ -119,8 +119,8 @@ public record Sandbox(long diskBytes, int processes, int openFiles, int cpuSecon
         if (cpuSeconds > 0) {
             cmd.add("--cpu=" + cpuSeconds);
         }
-        cmd.addAll(List.of("--", "sh", "-c", "socat \"$1\" \"$2\" & shift 2; exec \"$@\"", "sandbox",
-                "UNIX-CONNECT:" + sockets.resolve("jdwp"), "TCP:127.0.0.1:" + JDWP_PORT + ",retry=500,interval=0.01"));
+        cmd.addAll(List.of("--", "sh", "-c", "unset PWD OLDPWD; socat \"$1\" \"$2\" & shift 2; exec \"$@\"", "sandbox",
+                "UNIX-CONNECT:" + sockets.resolve("jdwp"), "TCP:127.0.0.1:" + JDWP_PORT + ",nodelay,retry=500,interval=0.01"));
         cmd.addAll(java);
         return cmd;
     }

@@ -5,13 +5,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
+import java.util.Arrays;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Blocking streams over a channel (a Unix domain socket), readable and writable from two threads at once.
+ * Blocking streams over a channel (a Unix domain socket) that, like a socket's streams, ignore thread interrupts.
  *
- * <p>{@code java.nio.channels.Channels.newInputStream} holds the channel's blocking lock while it reads,
- * so a thread writing at the same time would wait for the read to end; these streams call the channel
- * directly, which lets a reader and a writer run together, as a socket's own streams do.
+ * <p>A channel is closed when a thread blocked on it, or starting to use it, is interrupted. JShell's
+ * evaluating thread gets interrupted (the stop button, timeouts), and a snippet may leave its thread's
+ * interrupt flag set: on a bare channel either would cut the connection to the student JVM. So reads happen
+ * on a daemon thread of their own that nobody interrupts, and a write runs with the caller's interrupt flag
+ * cleared and set again afterwards. {@code Channels.newInputStream} would also hold the channel's lock while
+ * it reads, blocking every writer; these streams let one thread read while another writes.
  *
  * <pre>{@code
  * SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(path));
@@ -19,12 +25,32 @@ import java.nio.channels.ByteChannel;
  * }</pre>
  */
 public final class ChannelStreams {
+    private static final byte[] END = new byte[0];
+
     private ChannelStreams() {
     }
 
     /** Reads from {@code ch} (blocking; -1 at its end); closing the stream closes the channel. */
     public static InputStream in(ByteChannel ch) {
+        BlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
+        Thread pump = new Thread(() -> {
+            ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
+            try {
+                while (ch.read(buf.clear()) >= 0) {
+                    chunks.add(Arrays.copyOf(buf.array(), buf.position()));
+                }
+            } catch (IOException e) {
+                // closed: the end of the stream
+            } finally {
+                chunks.add(END);
+            }
+        }, "nnlab-channel-reader");
+        pump.setDaemon(true);
+        pump.start();
         return new InputStream() {
+            private byte[] chunk = new byte[0];
+            private int at;
+
             @Override
             public int read() throws IOException {
                 byte[] one = new byte[1];
@@ -32,8 +58,21 @@ public final class ChannelStreams {
             }
 
             @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                return len == 0 ? 0 : ch.read(ByteBuffer.wrap(b, off, len));
+            public synchronized int read(byte[] b, int off, int len) {
+                if (len == 0) {
+                    return 0;
+                }
+                while (at == chunk.length) {
+                    if (chunk == END) {
+                        return -1;
+                    }
+                    chunk = takeIgnoringInterrupts(chunks);
+                    at = 0;
+                }
+                int n = Math.min(len, chunk.length - at);
+                System.arraycopy(chunk, at, b, off, n);
+                at += n;
+                return n;
             }
 
             @Override
@@ -41,6 +80,27 @@ public final class ChannelStreams {
                 ch.close();
             }
         };
+    }
+
+    private static byte[] takeIgnoringInterrupts(BlockingQueue<byte[]> chunks) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    byte[] c = chunks.take();
+                    if (c == END) {
+                        chunks.add(END);   // every later read sees the end too
+                    }
+                    return c;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Writes every byte to {@code ch} before returning; closing the stream closes the channel. */
@@ -52,10 +112,17 @@ public final class ChannelStreams {
             }
 
             @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                ByteBuffer buf = ByteBuffer.wrap(b, off, len);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
+            public synchronized void write(byte[] b, int off, int len) throws IOException {
+                boolean interrupted = Thread.interrupted();
+                try {
+                    ByteBuffer buf = ByteBuffer.wrap(b, off, len);
+                    while (buf.hasRemaining()) {
+                        ch.write(buf);
+                    }
+                } finally {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             }
 
