@@ -49,6 +49,20 @@ public final class Grade implements Callable<Integer> {
         System.exit(run(args));
     }
 
+    /** The sandbox's address-space cap raised to heap + 4 GiB when a large {@code --memory} needs more. */
+    static nnlab.kernel.Confinement withRoomFor(nnlab.kernel.Confinement c, String memory) {
+        Sandbox sb = c.sandbox();
+        if (sb == null) {
+            return c;
+        }
+        char unit = Character.toLowerCase(memory.charAt(memory.length() - 1));
+        long n = Long.parseLong(Character.isDigit(unit) ? memory : memory.substring(0, memory.length() - 1));
+        long heap = unit == 'g' ? n << 30 : unit == 'm' ? n << 20 : unit == 'k' ? n << 10 : n;
+        long need = heap + (4L << 30);
+        return need <= sb.addressBytes() ? c : c.withSandbox(new Sandbox(sb.diskBytes(), sb.processes(), sb.openFiles(),
+                sb.cpuSeconds(), need));
+    }
+
     @Command(name = "release", mixinStandardHelpOptions = true,
             description = "Write the student version of each SOURCE notebook: solutions replaced by stubs, hidden "
                     + "tests removed, outputs cleared, checksums of locked and grade cells recorded.")
@@ -148,7 +162,7 @@ public final class Grade implements Callable<Integer> {
             }
             Runner.Options o = new Runner.Options(d.java(), kernelClasspath == null ? d.kernelClasspath()
                     : kernelClasspath, d.userClasspath(), d.runnerJvmOptions(), List.of("-Xmx" + memory, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), timeout,
-                    d.maxOutputChars(), d.marginSeconds(), d.confinement());
+                    d.maxOutputChars(), d.marginSeconds(), withRoomFor(d.confinement(), memory));
             Autograde.Settings s = new Autograde.Settings(source, submissions, out, jobs, o, duedate, force,
                     quiet ? null : System.out);
             try {

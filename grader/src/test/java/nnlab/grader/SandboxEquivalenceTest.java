@@ -33,6 +33,14 @@ class SandboxEquivalenceTest {
         assertEquals(STUDENTS, List.copyOf(with.keySet()));
     }
 
+    @Test
+    void aLargeHeapRaisesTheSandboxsAddressSpaceCap() {
+        nnlab.kernel.Confinement c = Runner.Options.defaults().confinement();
+        assertEquals(c, Grade.withRoomFor(c, "512m"), "512m fits the default 6 GiB");
+        assertEquals(12L << 30, Grade.withRoomFor(c, "8g").sandbox().addressBytes(), "8 GiB heap + 4 GiB");
+        assertEquals(null, Grade.withRoomFor(c.withSandbox(null), "8g").sandbox());
+    }
+
     /** Student id to "score; grade_id points message; ..." of one run. */
     private static Map<String, String> grades(Path subs, Path out, Runner.Options o) throws Exception {
         Autograde.Run run = Autograde.run(new Autograde.Settings(ReleaseTest.SOURCE, subs, out, 2, o, null, true, null));
