@@ -59,6 +59,17 @@ class SandboxTest {
     }
 
     @Test
+    void theKernelsSandboxWritesIntoTheNotebooksFolder(@TempDir Path tmp) throws Exception {
+        Confinement c = Confinement.GRADER.withSandbox(Sandbox.KERNEL).inDir(tmp);
+        try (Evaluator ev = new Evaluator(new Evaluator.Options(Classpath.userClasspath(), List.of("-Xmx128m"), 0, 10_000)
+                .confined(c))) {
+            assertEquals("true", ev.run("java.nio.file.Files.writeString(java.nio.file.Path.of(\"saved.txt\"), \"kept\") != null",
+                    Listener.NONE).text());
+        }
+        assertEquals("kept", Files.readString(tmp.resolve("saved.txt")), "the notebook's folder is bound, not a tmpfs");
+    }
+
+    @Test
     void theSandboxTravelsInARequest(@TempDir Path dir) {
         Confinement c = Confinement.GRADER.withSandbox(Sandbox.GRADER).inDir(dir);
         JsonObject req = new JsonObject();
