@@ -60,12 +60,13 @@ public final class Autograde {
         List<Submission> subs = Submission.find(s.submissions(), s.source().getFileName().toString());
         Path results = Files.createDirectories(s.out().resolve("results"));
         Files.createDirectories(s.out().resolve("feedback"));
+        Seal seal = Seal.load();
         Runner runner = new Runner(s.runner());
         List<StudentResult> done = new ArrayList<>();
         List<Submission> todo = new ArrayList<>();
         for (Submission sub : subs) {
             StudentResult old = s.force() ? null : reusable(results.resolve(fileName(sub.studentId()) + ".json"),
-                    fingerprint(sourceHash, sub, s.runner()));
+                    fingerprint(sourceHash, sub, s.runner()), seal, s.console());
             if (old != null) {
                 done.add(old);
             } else {
@@ -82,7 +83,7 @@ public final class Autograde {
         try {
             ExecutorCompletionService<StudentResult> cs = new ExecutorCompletionService<>(pool);
             for (Submission sub : todo) {
-                cs.submit(() -> gradeAndSave(a, sourceHash, sub, runner, s));
+                cs.submit(() -> gradeAndSave(a, sourceHash, sub, runner, s, seal));
             }
             for (int i = 0; i < todo.size(); i++) {
                 StudentResult r = cs.take().get();
@@ -102,7 +103,7 @@ public final class Autograde {
     }
 
     private static StudentResult gradeAndSave(Assignment a, String sourceHash, Submission sub, Runner runner,
-                                              Settings s) throws IOException {
+                                              Settings s, Seal seal) throws IOException {
         StudentResult r;
         try {
             r = gradeOne(a, sub, runner, fingerprint(sourceHash, sub, s.runner()));
@@ -114,7 +115,10 @@ public final class Autograde {
         }
         AtomicFiles.write(s.out().resolve("feedback").resolve(fileName(sub.studentId()) + ".html"),
                 FeedbackHtml.render(a, r));
-        AtomicFiles.write(s.out().resolve("results").resolve(fileName(sub.studentId()) + ".json"), GSON.toJson(r));
+        Path file = s.out().resolve("results").resolve(fileName(sub.studentId()) + ".json");
+        String json = GSON.toJson(r);
+        AtomicFiles.write(file, json);
+        AtomicFiles.write(sealFile(file), seal.of(json) + "\n");
         return r;
     }
 
@@ -158,25 +162,43 @@ public final class Autograde {
                 sub.timestamp(), "failed", why, 0.0, 0.0, 0.0, a.maxScore(), issues, cells, 0, 0, fp);
     }
 
-    private static StudentResult reusable(Path file, String fingerprint) {
+    /**
+     * The earlier result in {@code file} when its fingerprint matches and its seal is the grader's; a file
+     * whose seal does not match is reported on {@code console} and graded again.
+     */
+    private static StudentResult reusable(Path file, String fingerprint, Seal seal, PrintStream console) {
         if (fingerprint == null || !Files.isRegularFile(file)) {
             return null;
         }
         try {
-            StudentResult r = GSON.fromJson(Files.readString(file), StudentResult.class);
+            String json = Files.readString(file);
+            Path sealed = sealFile(file);
+            if (!seal.matches(json, Files.isRegularFile(sealed) ? Files.readString(sealed) : null)) {
+                if (console != null) {
+                    console.println("results/" + file.getFileName() + " does not match the grader's record (HMAC in "
+                            + sealed.getFileName() + "): it was changed outside the grader; grading it again");
+                }
+                return null;
+            }
+            StudentResult r = GSON.fromJson(json, StudentResult.class);
             return r != null && fingerprint.equals(r.fingerprint()) ? r : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    /** Same source, same submission bytes and same limits give the same fingerprint. */
+    /** {@code results/<student>.json.hmac}: the seal of a results file. */
+    static Path sealFile(Path results) {
+        return results.resolveSibling(results.getFileName() + ".hmac");
+    }
+
+    /** Same source, same submission bytes, same limits and sandbox or not give the same fingerprint. */
     static String fingerprint(String sourceHash, Submission sub, Runner.Options o) throws IOException {
         if (sub.notebook() == null) {
             return null;
         }
         return sha256((sourceHash + "|" + sha256(Files.readAllBytes(sub.notebook())) + "|" + sub.timestamp() + "|"
-                + o.timeoutSeconds() + "|" + o.userVmOptions() + "|" + o.maxOutputChars()).getBytes());
+                + o.timeoutSeconds() + "|" + o.userVmOptions() + "|" + o.maxOutputChars() + "|" + o.sandboxed()).getBytes());
     }
 
     /** A student id made safe as a file name; a changed id gets a short hash so two ids never collide. */

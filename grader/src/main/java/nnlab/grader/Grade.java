@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import nnlab.kernel.Sandbox;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,6 +47,20 @@ public final class Grade implements Callable<Integer> {
     /** Entry point. */
     public static void main(String[] args) {
         System.exit(run(args));
+    }
+
+    /** The sandbox's address-space cap raised to heap + 4 GiB when a large {@code --memory} needs more. */
+    static nnlab.kernel.Confinement withRoomFor(nnlab.kernel.Confinement c, String memory) {
+        Sandbox sb = c.sandbox();
+        if (sb == null) {
+            return c;
+        }
+        char unit = Character.toLowerCase(memory.charAt(memory.length() - 1));
+        long n = Long.parseLong(Character.isDigit(unit) ? memory : memory.substring(0, memory.length() - 1));
+        long heap = unit == 'g' ? n << 30 : unit == 'm' ? n << 20 : unit == 'k' ? n << 10 : n;
+        long need = heap + (4L << 30);
+        return need <= sb.addressBytes() ? c : c.withSandbox(new Sandbox(sb.diskBytes(), sb.processes(), sb.openFiles(),
+                sb.cpuSeconds(), need));
     }
 
     @Command(name = "release", mixinStandardHelpOptions = true,
@@ -118,6 +133,10 @@ public final class Grade implements Callable<Integer> {
         @Option(names = "--quiet", description = "No progress bar.")
         boolean quiet;
 
+        @Option(names = "--no-sandbox", description = "Run student code without the bubblewrap sandbox (it can then "
+                + "read and write what you can): only when bwrap cannot run here; prints a warning.")
+        boolean noSandbox;
+
         @Option(names = "--kernel-classpath", paramLabel = "CP",
                 description = "Class path with nnlab.kernel.CellRunner (default: this program's).")
         String kernelClasspath;
@@ -128,9 +147,22 @@ public final class Grade implements Callable<Integer> {
                 throw new IllegalArgumentException("--memory " + memory + ": expected a size like 512m or 2g");
             }
             Runner.Options d = Runner.Options.defaults();
+            if (noSandbox) {
+                d = d.withoutSandbox();
+                System.err.println("grade autograde: WARNING: --no-sandbox: student code runs unsandboxed, as your user:"
+                        + " it can read SOURCE and other submissions, write the output folder and use the network"
+                        + " (docker/GRADING.md)");
+            } else {
+                try {
+                    Sandbox.require();
+                } catch (Sandbox.SandboxUnavailable e) {
+                    System.err.println("grade autograde: " + e.getMessage());
+                    return 2;
+                }
+            }
             Runner.Options o = new Runner.Options(d.java(), kernelClasspath == null ? d.kernelClasspath()
                     : kernelClasspath, d.userClasspath(), d.runnerJvmOptions(), List.of("-Xmx" + memory, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), timeout,
-                    d.maxOutputChars(), d.marginSeconds(), d.confinement());
+                    d.maxOutputChars(), d.marginSeconds(), withRoomFor(d.confinement(), memory));
             Autograde.Settings s = new Autograde.Settings(source, submissions, out, jobs, o, duedate, force,
                     quiet ? null : System.out);
             try {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import nnlab.kernel.Confinement;
+import nnlab.kernel.Sandbox;
 
 /**
  * Runs a list of cells with the kernel's evaluator ({@code nnlab.kernel.CellRunner --many}) and guards it:
@@ -35,8 +36,8 @@ public final class Runner implements AutoCloseable {
      * How to start and limit the evaluator.
      *
      * @param confinement how every student JVM is confined; its {@code dir} is set per run
-     *                    ({@link Confinement#GRADER}: a reduced environment; a sandbox goes in with
-     *                    {@link Confinement#withLauncher})
+     *                    ({@link Confinement#GRADER}: a reduced environment; {@link Sandbox#GRADER}: the
+     *                    bubblewrap sandbox and its limits)
      */
     public record Options(Path java, String kernelClasspath, String userClasspath, List<String> runnerJvmOptions,
                           List<String> userVmOptions, int timeoutSeconds, int maxOutputChars, int marginSeconds,
@@ -44,12 +45,23 @@ public final class Runner implements AutoCloseable {
         /**
          * The current JVM's java and class path, 30 s per cell, 512 MiB for user code, 20 s margin; C1 only
          * and the serial GC for both JVMs (short-lived: JIT threads would compete with the grading); the
-         * grader's confinement (PATH, LANG, LC_ALL, TZ, JAVA_HOME and NNLAB_* only; no launcher).
+         * grader's confinement (PATH, LANG, LC_ALL, TZ, JAVA_HOME and NNLAB_* only) in the grader's
+         * {@link Sandbox} ({@link #withoutSandbox} for none).
          */
         public static Options defaults() {
             return new Options(Path.of(System.getProperty("java.home"), "bin", "java"), defaultClasspath(), null,
                     List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m"),
-                    STUDENT_JVM_OPTIONS, 30, 100_000, 20, Confinement.GRADER);
+                    STUDENT_JVM_OPTIONS, 30, 100_000, 20, Confinement.GRADER.withSandbox(Sandbox.GRADER));
+        }
+
+        /** A copy whose student JVMs run without the sandbox (only the reduced environment and own folder). */
+        public Options withoutSandbox() {
+            return withConfinement(confinement.withSandbox(null));
+        }
+
+        /** True when student JVMs run in the sandbox. */
+        public boolean sandboxed() {
+            return confinement.sandbox() != null;
         }
 
         /** A copy with another per-cell timeout. */

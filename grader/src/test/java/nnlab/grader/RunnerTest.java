@@ -88,8 +88,9 @@ class RunnerTest {
     @org.junit.jupiter.params.ParameterizedTest(name = "launcher=''{0}''")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"", "launcher"})
     void processesStudentCodeLeavesBehindAreKilled(String launcher) throws Exception {
+        // the Guard's kill without the sandbox (host pids); in the sandbox: AdversarialTest's a06-detached
         Runner.Outcome o;
-        try (Runner r = new Runner(options(launcher))) {
+        try (Runner r = new Runner(options(launcher).withoutSandbox())) {
             o = r.run(List.of("new ProcessBuilder(\"sleep\", \"300\").start().pid()", "Thread.sleep(700);"),
                     Files.createDirectories(tmp.resolve("w")));
         }
@@ -161,13 +162,15 @@ class RunnerTest {
             r.run(List.of(), work);
         }
         com.google.gson.JsonObject req = com.google.gson.JsonParser.parseString(Files.readString(seen)).getAsJsonObject();
-        assertEquals(Confinement.GRADER.inDir(work).withLauncher(List.of("bwrap", "--")), Confinement.readFrom(req));
+        assertEquals(o.confinement().inDir(work).withLauncher(List.of("bwrap", "--")), Confinement.readFrom(req));
+        assertEquals(nnlab.kernel.Sandbox.GRADER, Confinement.readFrom(req).sandbox(), "sandboxed by default");
     }
 
     @Test
     void aRunnerKeepsItsProcessButGivesEachRunAFreshStudentJvm() throws Exception {
+        // host pids: without the sandbox (whose PID namespace gives every JVM the same small pid)
         String pids = "ProcessHandle.current().pid() + \"|\" + ProcessHandle.current().parent().get().pid()";
-        try (Runner r = new Runner(Runner.Options.defaults().withTimeout(3))) {
+        try (Runner r = new Runner(Runner.Options.defaults().withTimeout(3).withoutSandbox())) {
             Runner.Outcome a = r.run(List.of("int x = 7;", pids, "System.exit(1);", "while (true) { }"),
                     Files.createDirectories(tmp.resolve("a")));
             Runner.Outcome b = r.run(List.of("x", pids, "5 * 5"), Files.createDirectories(tmp.resolve("b")));

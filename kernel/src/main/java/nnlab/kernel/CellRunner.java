@@ -49,7 +49,7 @@ import java.util.Map;
  *
  * <p>{@code --many} (used by the grader to keep the compiler warm): standard input holds one request
  * per line, a JSON array of cell sources or {@code {"cells": [...], "dir": "/path", "env": ["PATH",
- * "NNLAB_*"], "launcher": ["bwrap", ..., "--"]}} ({@code dir}, {@code env} and {@code launcher} are
+ * "NNLAB_*"], "launcher": [...], "sandbox": {...}}} ({@code dir}, {@code env}, {@code launcher} and {@code sandbox} are
  * optional: the student JVM's {@link Confinement}); each request is answered with its cell lines as
  * above and then {@code {"end":true,"cells":n,"error":null}} (error says why no cells ran, e.g. a bad
  * line). Every request gets a NEW {@link Evaluator}, so its code runs in a fresh student JVM: nothing a

@@ -24,7 +24,8 @@ import java.util.Map;
  * {@code java} command, e.g. {@code bwrap ... --}: the JVM then runs inside whatever it sets up. The
  * launcher must end in the JVM it starts (exec it, or wait for it), since the kernel kills the
  * launched process to kill the JVM, and must keep loopback TCP open between the JVM and the kernel
- * (see kernel/README.md: JDI and the agent connect over it).
+ * (see kernel/README.md: JDI and the agent connect over it). With a {@code sandbox}, the JVM runs in that
+ * {@link Sandbox} (its own network: JDI and the agent then connect over Unix sockets), inside the launcher.
  *
  * <pre>{@code
  * Confinement c = Confinement.GRADER.inDir(Path.of("/tmp/grade-alice"));
@@ -35,13 +36,14 @@ import java.util.Map;
  * @param dir      working, home and temp folder of the JVM; null for the kernel's own
  * @param keptEnv  environment variables the JVM may see (NAME or PREFIX*); null for all
  * @param launcher command words put before {@code java}; empty for none
+ * @param sandbox  the bubblewrap sandbox and limits of the JVM; null for none
  */
-public record Confinement(Path dir, List<String> keptEnv, List<String> launcher) {
+public record Confinement(Path dir, List<String> keptEnv, List<String> launcher, Sandbox sandbox) {
     /** No confinement: the student JVM runs where the kernel runs, with its environment (the notebook kernel). */
-    public static final Confinement NONE = new Confinement(null, null, List.of());
+    public static final Confinement NONE = new Confinement(null, null, List.of(), null);
     /** The grader's: PATH, LANG, LC_ALL, TZ, JAVA_HOME and NNLAB_* (data limits) only; give it a folder with {@link #inDir}. */
     public static final Confinement GRADER = new Confinement(null,
-            List.of("PATH", "LANG", "LC_ALL", "TZ", "JAVA_HOME", "NNLAB_*"), List.of());
+            List.of("PATH", "LANG", "LC_ALL", "TZ", "JAVA_HOME", "NNLAB_*"), List.of(), null);
 
     /** Checks and copies the lists; a blank launcher word is refused. */
     public Confinement {
@@ -53,21 +55,42 @@ public record Confinement(Path dir, List<String> keptEnv, List<String> launcher)
         }
     }
 
+    /** No sandbox: the JVM runs as the launcher starts it. */
+    public Confinement(Path dir, List<String> keptEnv, List<String> launcher) {
+        this(dir, keptEnv, launcher, null);
+    }
+
     /** The same rules for a JVM working in {@code dir}. */
     public Confinement inDir(Path dir) {
-        return new Confinement(dir, keptEnv, launcher);
+        return new Confinement(dir, keptEnv, launcher, sandbox);
     }
 
-    /** The same rules with {@code launcher} before {@code java} (the sandbox's {@code bwrap ... --}). */
+    /** The same rules with {@code launcher} before {@code java} (e.g. {@code nice -n 5}). */
     public Confinement withLauncher(List<String> launcher) {
-        return new Confinement(dir, keptEnv, launcher);
+        return new Confinement(dir, keptEnv, launcher, sandbox);
     }
 
-    /** {@code javaCommand} behind the launcher. */
+    /** The same rules with the JVM in {@code sandbox} (null: none); a sandbox needs a {@code dir}. */
+    public Confinement withSandbox(Sandbox sandbox) {
+        return new Confinement(dir, keptEnv, launcher, sandbox);
+    }
+
+    /** {@code javaCommand} behind the launcher (no sandbox). */
     public List<String> command(List<String> javaCommand) {
         List<String> cmd = new ArrayList<>(launcher);
         cmd.addAll(javaCommand);
         return cmd;
+    }
+
+    /** {@code javaCommand} behind the launcher, in the sandbox with its Unix sockets in {@code sockets}. */
+    List<String> command(List<String> javaCommand, Path sockets) {
+        if (sandbox == null) {
+            return command(javaCommand);
+        }
+        if (dir == null) {
+            throw new IllegalStateException("a sandboxed student JVM needs a folder (Confinement.inDir)");
+        }
+        return command(sandbox.command(dir, sockets, javaCommand));
     }
 
     /** System properties that point the JVM's home and temp folder into {@code dir} (none without one). */
@@ -120,13 +143,17 @@ public record Confinement(Path dir, List<String> keptEnv, List<String> launcher)
         if (!launcher.isEmpty()) {
             request.add("launcher", strings(launcher));
         }
+        if (sandbox != null) {
+            request.add("sandbox", sandbox.toJson());
+        }
     }
 
-    /** The confinement a request asks for: its {@code dir}, {@code env} and {@code launcher} fields, each optional. */
+    /** The confinement a request asks for: its {@code dir}, {@code env}, {@code launcher} and {@code sandbox} fields, each optional. */
     public static Confinement readFrom(JsonObject request) {
         Path dir = request.has("dir") ? Path.of(request.get("dir").getAsString()) : null;
         return new Confinement(dir, request.has("env") ? list(request.get("env"), "env") : null,
-                request.has("launcher") ? list(request.get("launcher"), "launcher") : List.of());
+                request.has("launcher") ? list(request.get("launcher"), "launcher") : List.of(),
+                request.has("sandbox") ? Sandbox.fromJson(request.getAsJsonObject("sandbox")) : null);
     }
 
     private static JsonArray strings(List<String> words) {

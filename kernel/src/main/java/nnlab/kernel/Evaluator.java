@@ -68,11 +68,17 @@ public final class Evaluator implements AutoCloseable {
             this(classpath, vmOptions, timeoutSeconds, maxOutputChars, Confinement.NONE);
         }
 
-        /** Class path of this JVM; {@code NNLAB_JAVA_OPTS}, {@code NNLAB_CELL_TIMEOUT}, {@code NNLAB_MAX_OUTPUT_CHARS}. */
+        /**
+         * Class path of this JVM; {@code NNLAB_JAVA_OPTS}, {@code NNLAB_CELL_TIMEOUT}, {@code NNLAB_MAX_OUTPUT_CHARS};
+         * {@code NNLAB_SANDBOX=1} (the hub image) puts the student JVM in {@link Sandbox#KERNEL}, working in the
+         * kernel's folder (the notebook's) with the grader's reduced environment.
+         */
         public static Options fromEnvironment() {
             String opts = System.getenv().getOrDefault("NNLAB_JAVA_OPTS", "").strip();
-            return new Options(Classpath.userClasspath(), opts.isEmpty() ? List.of() : List.of(opts.split("\\s+")),
+            Options o = new Options(Classpath.userClasspath(), opts.isEmpty() ? List.of() : List.of(opts.split("\\s+")),
                     envInt("NNLAB_CELL_TIMEOUT", 0), envInt("NNLAB_MAX_OUTPUT_CHARS", 200_000));
+            return "1".equals(System.getenv("NNLAB_SANDBOX")) ? o.confined(Confinement.GRADER
+                    .withSandbox(Sandbox.KERNEL).inDir(java.nio.file.Path.of("").toAbsolutePath())) : o;
         }
 
         /** A copy whose student JVM is started as {@code c} says. */

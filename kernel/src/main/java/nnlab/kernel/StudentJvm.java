@@ -19,6 +19,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +32,7 @@ import jdk.jshell.execution.Util;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
+import nnlab.kernel.agent.ChannelStreams;
 import nnlab.kernel.agent.RemoteAgent;
 
 /**
@@ -43,8 +48,8 @@ import nnlab.kernel.agent.RemoteAgent;
  *
  * <p>The JVM is started as the session's {@link Confinement} says: its folder, environment and a
  * launcher prefix (a sandbox) in front of {@code java}. Both of its connections back to this JVM,
- * JDWP and the agent's command socket, are loopback TCP: a launcher that gives the JVM a network
- * namespace of its own must carry them across (see kernel/README.md).
+ * JDWP and the agent's command socket, are loopback TCP, or with a {@link Sandbox} (a network namespace of
+ * its own) Unix sockets in a folder bound into it, JDWP through socat there (see kernel/README.md).
  *
  * <pre>{@code
  * JShell.builder().executionEngine(new StudentJvm.Provider(Confinement.NONE), Map.of())
@@ -71,6 +76,9 @@ final class StudentJvm extends JdiExecutionControl {
 
         @Override
         public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws Throwable {
+            if (confinement.sandbox() != null) {
+                return generateSandboxed(env);
+            }
             try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 listener.setSoTimeout(LAUNCH_TIMEOUT_MILLIS);
                 VirtualMachine vm = launch(listener.getLocalPort(), env.extraRemoteVMOptions());
@@ -79,14 +87,108 @@ final class StudentJvm extends JdiExecutionControl {
                 Util.detectJdiExitEvent(vm, reason -> env.closeDown());
                 Socket socket = listener.accept();
                 socket.setTcpNoDelay(true);
-                OutputStream out = socket.getOutputStream();
-                Map<String, OutputStream> outputs = new HashMap<>();
-                outputs.put("out", env.userOut());
-                outputs.put("err", env.userErr());
-                Map<String, InputStream> inputs = new HashMap<>();
-                inputs.put("in", env.userIn());
-                return Util.remoteInputOutput(socket.getInputStream(), out, outputs, inputs,
+                return Util.remoteInputOutput(socket.getInputStream(), socket.getOutputStream(), outputs(env), inputs(env),
                         (in, o) -> new StudentJvm(o, in, vm, p));
+            }
+        }
+
+        /**
+         * Starts the JVM in its {@link Sandbox}, which has a network of its own: JDWP listens inside it and
+         * socat carries it to the Unix socket {@code jdwp}; the agent connects to the Unix socket {@code agent}.
+         * Both sockets live in a fresh folder only the sandbox's user may enter, removed once connected.
+         */
+        private ExecutionControl generateSandboxed(ExecutionEnv env) throws Throwable {
+            Path sockets = Files.createTempDirectory("nnlab-ipc-");
+            StringBuilder launchErrors = new StringBuilder();
+            try (ServerSocketChannel jdwp = UnixJdwp.listen(sockets.resolve("jdwp"));
+                 ServerSocketChannel agent = UnixJdwp.listen(sockets.resolve("agent"))) {
+                if (confinement.sandbox().dropsToUid()) {
+                    for (Path p : List.of(sockets, sockets.resolve("jdwp"), sockets.resolve("agent"))) {
+                        Files.setAttribute(p, "unix:uid", Sandbox.uid());
+                    }
+                }
+                List<String> cmd = javaCommand("-agentlib:jdwp=transport=dt_socket,server=y,suspend=y,address=127.0.0.1:"
+                        + Sandbox.JDWP_PORT, env.extraRemoteVMOptions(), "unix:" + sockets.resolve("agent"));
+                ProcessBuilder pb = new ProcessBuilder(confinement.command(cmd, sockets))
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(false);
+                confinement.applyTo(pb);
+                Process p = pb.start();
+                process = p;
+                keepHead(p.getErrorStream(), launchErrors);
+                p.onExit().thenRun(() -> {
+                    UnixJdwp.close(jdwp);
+                    UnixJdwp.close(agent);
+                });
+                try {
+                    VirtualMachine vm = UnixJdwp.attach(UnixJdwp.accept(jdwp, LAUNCH_TIMEOUT_MILLIS));
+                    Util.detectJdiExitEvent(vm, reason -> env.closeDown());
+                    SocketChannel a = UnixJdwp.accept(agent, LAUNCH_TIMEOUT_MILLIS);
+                    return Util.remoteInputOutput(ChannelStreams.in(a), ChannelStreams.out(a), outputs(env),
+                            inputs(env), (in, o) -> new StudentJvm(o, in, vm, p));
+                } catch (IOException e) {
+                    p.destroyForcibly();
+                    p.waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
+                    throw new IOException("the sandboxed student JVM did not connect (" + e.getMessage() + ")"
+                            + (launchErrors.length() == 0 ? "" : "; the sandbox said: " + launchErrors.toString().strip()), e);
+                }
+            } finally {
+                deleteQuietly(sockets);
+            }
+        }
+
+        private static Map<String, OutputStream> outputs(ExecutionEnv env) {
+            Map<String, OutputStream> outputs = new HashMap<>();
+            outputs.put("out", env.userOut());
+            outputs.put("err", env.userErr());
+            return outputs;
+        }
+
+        private static Map<String, InputStream> inputs(ExecutionEnv env) {
+            Map<String, InputStream> inputs = new HashMap<>();
+            inputs.put("in", env.userIn());
+            return inputs;
+        }
+
+        /** java, the JDWP option, the session's options, the confinement's, the agent and its address. */
+        private List<String> javaCommand(String jdwp, List<String> vmOptions, String agentAddress) {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.add(jdwp);
+            cmd.addAll(vmOptions);
+            cmd.addAll(confinement.vmOptions());   // after the options given, so they win
+            cmd.add(RemoteAgent.class.getName());
+            cmd.add(agentAddress);
+            return cmd;
+        }
+
+        /** Keeps the first 2000 characters the launcher writes to stderr (bwrap's errors) and drains the rest. */
+        private static void keepHead(InputStream err, StringBuilder head) {
+            Thread t = new Thread(() -> {
+                byte[] buf = new byte[4096];
+                try {
+                    for (int n; (n = err.read(buf)) >= 0; ) {
+                        synchronized (head) {
+                            if (head.length() < 2000) {
+                                head.append(new String(buf, 0, Math.min(n, 2000 - head.length()), java.nio.charset.StandardCharsets.UTF_8));
+                            }
+                        }
+                    }
+                } catch (IOException e) {
+                    // the process ended
+                }
+            }, "nnlab-sandbox-stderr");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        private static void deleteQuietly(Path dir) {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                // a socket file left in the temp folder
             }
         }
 
@@ -104,13 +206,8 @@ final class StudentJvm extends JdiExecutionControl {
             args.get("timeout").setValue(Integer.toString(LAUNCH_TIMEOUT_MILLIS));
             String address = jdi.startListening(args);
             try {
-                List<String> cmd = new ArrayList<>();
-                cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
-                cmd.add("-agentlib:jdwp=transport=dt_socket,address=" + address);
-                cmd.addAll(vmOptions);
-                cmd.addAll(confinement.vmOptions());   // after the options given, so they win
-                cmd.add(RemoteAgent.class.getName());
-                cmd.add(Integer.toString(agentPort));
+                List<String> cmd = javaCommand("-agentlib:jdwp=transport=dt_socket,address=" + address, vmOptions,
+                        Integer.toString(agentPort));
                 ProcessBuilder pb = new ProcessBuilder(confinement.command(cmd))
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
                 confinement.applyTo(pb);

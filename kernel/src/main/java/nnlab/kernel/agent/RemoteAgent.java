@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.net.Socket;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,16 +30,29 @@ import jdk.jshell.execution.Util;
  */
 public final class RemoteAgent extends RemoteExecutionControl {
 
-    /** Connects back to JShell on {@code args[0]} (a port on the loopback address) and serves commands. */
+    /**
+     * Connects back to JShell on {@code args[0]}: a port on the loopback address, or {@code unix:PATH}, a Unix
+     * socket (the sandbox, which has no loopback link to the kernel); then serves commands.
+     */
     public static void main(String[] args) throws Exception {
-        Socket socket = new Socket((String) null, Integer.parseInt(args[0]));
-        socket.setTcpNoDelay(true);
+        InputStream in;
+        OutputStream out;
+        if (args[0].startsWith("unix:")) {
+            SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(args[0].substring(5)));
+            in = ChannelStreams.in(ch);
+            out = ChannelStreams.out(ch);
+        } else {
+            Socket socket = new Socket((String) null, Integer.parseInt(args[0]));
+            socket.setTcpNoDelay(true);
+            in = socket.getInputStream();
+            out = socket.getOutputStream();
+        }
         Map<String, Consumer<OutputStream>> outputs = new HashMap<>();
         outputs.put("out", st -> System.setOut(new PrintStream(st, true, StandardCharsets.UTF_8)));
         outputs.put("err", st -> System.setErr(new PrintStream(st, true, StandardCharsets.UTF_8)));
         Map<String, Consumer<InputStream>> inputs = new HashMap<>();
         inputs.put("in", System::setIn);
-        Util.forwardExecutionControlAndIO(new RemoteAgent(), socket.getInputStream(), socket.getOutputStream(), outputs, inputs);
+        Util.forwardExecutionControlAndIO(new RemoteAgent(), in, out, outputs, inputs);
     }
 
     @Override
