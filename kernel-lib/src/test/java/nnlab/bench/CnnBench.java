@@ -143,7 +143,7 @@ public final class CnnBench {
 
     /** Forward with its arg-max, then backward's routing, as MaxPool2d runs them in training. */
     private static int pool(Tensor p) {
-        int[] argmax = new int[p.size() / 4];
+        int[] argmax = new int[p.shape(0) * p.shape(1) * (p.shape(2) / 2) * (p.shape(3) / 2)];
         Tensor y = PoolOps.maxPool2d(p, 2, 2, argmax);
         return PoolOps.maxPool2dBackward(y, argmax, p.shape()).size();
     }
