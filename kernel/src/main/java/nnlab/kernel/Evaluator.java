@@ -177,8 +177,18 @@ public final class Evaluator implements AutoCloseable {
             }
 
             @Override
+            public List<String> classpath() {
+                return session.classpath();
+            }
+
+            @Override
             public void print(String text) {
                 r.out.text(text, false);
+            }
+
+            @Override
+            public void warn(String text) {
+                r.out.text(text, true);
             }
         };
     }

@@ -190,6 +190,13 @@ final class Session implements AutoCloseable {
         addedClasspath.add(path);
     }
 
+    /** The class path of compiler and student JVM: the options' entries, then those added. */
+    List<String> classpath() {
+        List<String> all = new ArrayList<>(options.classpath());
+        all.addAll(addedClasspath);
+        return all;
+    }
+
     /** Exit code of the student JVM once it has ended (waits up to 2 s), else null. */
     Integer exitCode() {
         Process p = process;

@@ -171,7 +171,7 @@ class EvaluatorTest {
 
         CellResult bad = run("%nosuchmagic 1");
         assertEquals("UnknownMagic", bad.ename());
-        assertTrue(bad.evalue().contains("%classpath, %jars, %load, %time and %%time"), bad.evalue());
+        assertTrue(bad.evalue().contains("%classpath, %jars, %maven, %mavenRepo, %load, %time and %%time"), bad.evalue());
 
         Path script = dir.resolve("helpers.jsh");
         Files.writeString(script, "int triple(int x) { return 3 * x; }\n");
@@ -186,6 +186,33 @@ class EvaluatorTest {
         assertTrue(run("%classpath " + classes).ok());
         assertEquals("hello", run("demo.Hello.hi()").text());
         assertEquals("MagicError", run("%jars " + dir.resolve("nothing/*.jar")).ename());
+    }
+
+    /** Needs commons-csv in ~/.m2 or the machine's Maven repository (settings.xml's mirror). */
+    @Test
+    void mavenAddsAJarTheNextCellUses() {
+        Recorder rec = new Recorder();
+        CellResult added = ev.run("%maven org.apache.commons:commons-csv:1.11.0", rec);
+        assertTrue(added.ok(), added.evalue());
+        assertEquals("", rec.err.toString());
+        CellResult used = run("org.apache.commons.csv.CSVFormat.DEFAULT.parse(new StringReader(\"a,b\"))"
+                + ".getRecords().get(0).get(1)");
+        assertEquals("b", used.text(), used.evalue() + " " + used.traceback());
+        long entries = ev.session().classpath().stream().filter(e -> e.endsWith("commons-csv-1.11.0.jar")).count();
+        assertTrue(ev.run("%maven org.apache.commons:commons-csv:1.11.0", rec).ok());
+        assertEquals(entries, ev.session().classpath().stream().filter(e -> e.endsWith("commons-csv-1.11.0.jar")).count(),
+                "a jar already on the class path is not added twice");
+
+        CellResult unknown = run("%maven org.nnlab.nosuch:nothing-here:0.1");
+        assertEquals("MagicError", unknown.ename());
+        assertTrue(unknown.evalue().startsWith("%maven org.nnlab.nosuch:nothing-here:0.1: org.nnlab.nosuch:nothing-here:0.1"
+                + " was not found (looked in "), unknown.evalue());
+        assertTrue(unknown.evalue().contains(", central ("), unknown.evalue());
+        CellResult malformed = run("%maven commons-csv");
+        assertEquals("MagicError", malformed.ename());
+        assertTrue(malformed.evalue().startsWith("%maven: 'commons-csv' is not a Maven coordinate; expected groupId:artifactId:version"),
+                malformed.evalue());
+        assertEquals("2", run("1 + 1").text(), "the session keeps running");
     }
 
     @Test
