@@ -155,6 +155,31 @@ class EvaluatorTest {
         assertEquals(Map.of("text/html", "<i>x</i>"), rec.bundles.get(0));
     }
 
+    /** IJava's countdown: a string shown and updated as HTML, not as raw tags. */
+    @Test
+    void ijavaDisplayOfAStringUsesTheAskedTypes() {
+        Recorder rec = new Recorder();
+        CellResult r = ev.run("String id = display(\"<b>3</b>\", \"text/html\");\n"
+                + "updateDisplay(id, \"<b>Liftoff!</b>\", \"text/html\");\n"
+                + "display(\"# Title\", \"markdown\", \"text/plain\");\n"
+                + "display(\"not a picture\", \"image/png\");", rec);
+        assertTrue(r.ok(), r.evalue());
+        assertEquals(List.of(Map.of("text/html", "<b>3</b>"), Map.of("text/html", "<b>Liftoff!</b>"),
+                Map.of("text/markdown", "# Title", "text/plain", "# Title"), Map.of("text/plain", "not a picture")), rec.bundles);
+    }
+
+    @Test
+    void ijavaDefaultImportsAndPrintf() {
+        Recorder rec = new Recorder();
+        CellResult r = ev.run("printf(\"%.2f %s%n\", 3.14159, \"pi\");\n"
+                + "new BigDecimal(\"1.10\").add(BigInteger.ONE.toString().length() == 1 ? BigDecimal.ONE : BigDecimal.ZERO)"
+                + " + \" \" + Pattern.matches(\"a+\", \"aaa\") + \" \" + new ConcurrentHashMap<String, URI>().size()"
+                + " + \" \" + Paths.get(\"a\").getFileName() + \" \" + (Preferences.class != null)", rec);
+        assertTrue(r.ok(), r.evalue());
+        assertEquals("3.14 pi\n", rec.out.toString());
+        assertEquals("2.10 true 0 a true", r.text());
+    }
+
     @Test
     void htmlDisplayableGetsHtmlAndText() {
         CellResult r = run("new nnlab.display.HtmlDisplayable() { public String toHtml() { return \"<b>hi</b>\"; }"

@@ -115,7 +115,8 @@ public final class Agent {
     }
 
     private static void send(Frame.Kind kind, String id, Object value, String... mimeTypes) {
-        Map<String, String> data = Render.bundle(value);
+        Map<String, String> data = value instanceof CharSequence text && mimeTypes.length > 0
+                ? Render.asTypes(text.toString(), mimeTypes) : Render.bundle(value);
         if (mimeTypes.length > 0) {
             Map<String, String> kept = new LinkedHashMap<>();
             data.forEach((type, content) -> {
