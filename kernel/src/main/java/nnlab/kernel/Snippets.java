@@ -33,6 +33,7 @@ import nnlab.kernel.agent.Render;
  */
 final class Snippets {
     private static final Set<String> NUMERIC = Set.of("int", "long", "double", "float", "short", "byte");
+    private static final Set<String> PRINT_STREAM = Set.of("PrintStream", "java.io.PrintStream");
     private static final Set<String> PRIMITIVE = Set.of("int", "long", "double", "float", "short", "byte", "char", "boolean");
 
     private final Session session;
@@ -165,8 +166,8 @@ final class Snippets {
         } else {
             return null;
         }
-        if (text == null || text.equals("null")) {
-            return null;
+        if (text == null || text.equals("null") || PRINT_STREAM.contains(type)) {
+            return null;     // System.out.printf(...) as the last line: the printed text is the output
         }
         Map<String, String> bundle = new LinkedHashMap<>();
         bundle.put("text/plain", text);

@@ -169,6 +169,28 @@ class EvaluatorTest {
     }
 
     @Test
+    void printStreamValuesLoggingAndCompileErrorsShowNoKernelInternals() {
+        Recorder rec = new Recorder();
+        CellResult printed = ev.run("System.out.printf(\"%d apples%n\", 5)", rec);
+        assertTrue(printed.ok(), printed.evalue());
+        assertNull(printed.value(), "System.out.printf(...) as a cell's value shows nothing, not the kernel's stream class");
+        assertEquals("5 apples\n", rec.out.toString());
+
+        Recorder log = new Recorder();
+        assertTrue(ev.run("var lg = java.util.logging.Logger.getLogger(\"tribuo.like\");\n"
+                + "lg.info(\"fit done in 3 ms\");\nlg.warning(\"did not converge\");", log).ok());
+        assertFalse(log.err.toString().contains("fit done"), log.err.toString());
+        assertTrue(log.err.toString().contains("WARNING: did not converge"), log.err.toString());
+
+        CellResult missing = run("int y = undefinedThing + 1;");
+        assertEquals("cannot find symbol", missing.evalue());
+        String trace = String.join("\n", missing.traceback());
+        assertTrue(trace.contains("symbol:   variable undefinedThing"), trace);
+        assertFalse(trace.contains("location:"), "no empty 'location: class': " + trace);
+        assertTrue(String.join("\n", run("Math.nope()").traceback()).contains("location: class java.lang.Math"));
+    }
+
+    @Test
     void ijavaDefaultImportsAndPrintf() {
         Recorder rec = new Recorder();
         CellResult r = ev.run("printf(\"%.2f %s%n\", 3.14159, \"pi\");\n"
