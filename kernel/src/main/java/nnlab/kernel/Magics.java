@@ -16,6 +16,7 @@ import java.util.function.Supplier;
  * the whole cell a cell magic. Supported: {@code %classpath PATH...} and {@code %jars PATH...}
  * (paths and globs, separated by spaces or the path separator), {@code %maven COORDINATE...} and
  * {@code %mavenRepo ID URL} (Maven artifacts and their runtime dependencies, {@link MavenMagic}),
+ * {@code %%loadFromPOM} (the cell is a POM or a part of one, {@link PomFragment}),
  * {@code %load FILE} (runs a
  * {@code .jsh} or {@code .java} file as if it were a cell), {@code %time CODE} and {@code %%time}
  * (run, then print the wall time). Anything else fails with the list of magics.
@@ -32,7 +33,7 @@ import java.util.function.Supplier;
  * the evaluator.
  */
 final class Magics {
-    static final String KNOWN = "%classpath, %jars, %maven, %mavenRepo, %load, %time and %%time";
+    static final String KNOWN = "%classpath, %jars, %maven, %mavenRepo, %load, %time, %%time and %%loadFromPOM";
 
     private final MavenMagic maven;
 
@@ -73,6 +74,14 @@ final class Magics {
             String head = (eol < 0 ? stripped : stripped.substring(0, eol)).strip();
             String body = eol < 0 ? "" : stripped.substring(eol + 1);
             String name = head.substring(2).split("\\s+")[0];
+            if (name.equals("loadFromPOM")) {
+                try {
+                    maven.loadFromPom(body, c);
+                } catch (Maven.Failure e) {
+                    throw bad(e.getMessage(), skipped + 1);
+                }
+                return null;
+            }
             if (!name.equals("time")) {
                 throw unknown("%%" + name, skipped + 1);
             }

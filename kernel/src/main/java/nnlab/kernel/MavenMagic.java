@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * IJava's {@code %maven} and {@code %mavenRepo}: resolves artifacts with {@link Maven}, then puts on the
+ * IJava's {@code %maven}, {@code %mavenRepo} and {@code %%loadFromPOM} ({@link PomFragment}): resolves artifacts with {@link Maven}, then puts on the
  * session's class path each jar it does not have yet.
  *
  * <p>A jar already there (the same file, or a file of the same name: the same artifact and version) is
@@ -39,6 +39,18 @@ final class MavenMagic {
             Maven.artifact(coordinate);      // a malformed one fails before any download
         }
         return add(maven().resolve(coordinates), c);
+    }
+
+    /** {@code %%loadFromPOM}: the cell's repositories are added, its dependencies resolved and added as by {@code %maven}. */
+    List<Path> loadFromPom(String body, Magics.Host c) throws Maven.Failure {
+        PomFragment pom = PomFragment.parse(body);
+        for (String[] repo : pom.repositories()) {
+            maven().addRepository(repo[0], repo[1]);
+        }
+        if (pom.coordinates().isEmpty()) {
+            return List.of();
+        }
+        return add(maven().resolve(pom.coordinates()), c);
     }
 
     /** {@code %mavenRepo ID URL}: a repository later {@code %maven} lines also look in. */

@@ -218,7 +218,7 @@ class EvaluatorTest {
 
         CellResult bad = run("%nosuchmagic 1");
         assertEquals("UnknownMagic", bad.ename());
-        assertTrue(bad.evalue().contains("%classpath, %jars, %maven, %mavenRepo, %load, %time and %%time"), bad.evalue());
+        assertTrue(bad.evalue().contains("%classpath, %jars, %maven, %mavenRepo, %load, %time, %%time and %%loadFromPOM"), bad.evalue());
 
         Path script = dir.resolve("helpers.jsh");
         Files.writeString(script, "int triple(int x) { return 3 * x; }\n");
@@ -249,6 +249,10 @@ class EvaluatorTest {
         assertTrue(ev.run("%maven org.apache.commons:commons-csv:1.11.0", rec).ok());
         assertEquals(entries, ev.session().classpath().stream().filter(e -> e.endsWith("commons-csv-1.11.0.jar")).count(),
                 "a jar already on the class path is not added twice");
+        CellResult pom = ev.run("%%loadFromPOM\n<dependency>\n  <groupId>org.apache.commons</groupId>\n"
+                + "  <artifactId>commons-csv</artifactId>\n  <version>1.11.0</version>\n</dependency>", rec);
+        assertTrue(pom.ok(), pom.evalue());
+        assertEquals(entries, ev.session().classpath().stream().filter(e -> e.endsWith("commons-csv-1.11.0.jar")).count());
 
         CellResult unknown = run("%maven org.nnlab.nosuch:nothing-here:0.1");
         assertEquals("MagicError", unknown.ename());

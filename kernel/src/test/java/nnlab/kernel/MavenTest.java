@@ -114,6 +114,41 @@ class MavenTest {
                 + " which wins\n", host.warnings.toString());
     }
 
+    @Test
+    void loadFromPomTakesFragmentsBareElementsAndWholePoms() throws Exception {
+        publish("app", "1.0", "org.example:util:2.0:compile");
+        publish("util", "2.0");
+        String repo = dir.resolve("remote").toUri().toString();
+        MavenMagic magic = new MavenMagic(() -> new Maven(dir.resolve("local"), List.of(), new DefaultMirrorSelector()));
+        Host host = new Host(List.of());
+        List<Path> added = magic.loadFromPom("<repository><id>mine</id><url>" + repo + "</url></repository>\n"
+                + "<properties><app.version>1.0</app.version></properties>\n"
+                + "<dependency><groupId>org.example</groupId><artifactId>app</artifactId><version>${app.version}</version></dependency>\n"
+                + "<dependency><groupId>org.example</groupId><artifactId>junitish</artifactId><version>9</version><scope>test</scope></dependency>",
+                host);
+        assertEquals(List.of("app-1.0.jar", "util-2.0.jar"), added.stream().map(p -> p.getFileName().toString()).sorted().toList());
+
+        PomFragment whole = PomFragment.parse("<?xml version=\"1.0\"?>\n<project><modelVersion>4.0.0</modelVersion>"
+                + "<groupId>x</groupId><artifactId>y</artifactId><version>1</version><dependencies><dependency>"
+                + "<groupId>org.example</groupId><artifactId>util</artifactId><version>2.0</version><classifier>linux</classifier>"
+                + "</dependency></dependencies></project>");
+        assertEquals(List.of("org.example:util:jar:linux:2.0"), whole.coordinates());
+        PomFragment lists = PomFragment.parse("<dependencies><dependency><groupId>g</groupId><artifactId>a</artifactId>"
+                + "<version>1</version></dependency></dependencies>");
+        assertEquals(List.of("g:a:jar:1"), lists.coordinates());
+    }
+
+    @Test
+    void loadFromPomErrorsSayWhatIsWrong() {
+        assertEquals("%%loadFromPOM: dependency g:a has no <version>", assertThrows(Maven.Failure.class, () -> PomFragment.parse(
+                "<dependency><groupId>g</groupId><artifactId>a</artifactId></dependency>")).getMessage());
+        assertEquals("%%loadFromPOM: ${v} in '${v}' is not among the POM's <properties>", assertThrows(Maven.Failure.class,
+                () -> PomFragment.parse("<dependency><groupId>g</groupId><artifactId>a</artifactId><version>${v}</version></dependency>"))
+                .getMessage());
+        String bad = assertThrows(Maven.Failure.class, () -> PomFragment.parse("<dependency><groupId>g</groupId>")).getMessage();
+        assertTrue(bad.startsWith("%%loadFromPOM: the cell is not a POM fragment: "), bad);
+    }
+
     /** A session's class path, recorded. */
     private static final class Host implements Magics.Host {
         final List<String> classpath;
