@@ -346,6 +346,11 @@ public final class Evaluator implements AutoCloseable {
         return assist().inspect(cell, cursor);
     }
 
+    /** Signatures and whole Javadoc of the name at {@code cursor} as {@code text/plain} and {@code text/markdown}, or null. */
+    public synchronized Map<String, String> inspectFully(String cell, int cursor) {
+        return assist().inspectFully(cell, cursor);
+    }
+
     /** Sends the student JVM's output to the running cell, or to the kernel-level listener between cells. */
     private final class Routing implements Session.Output {
         @Override

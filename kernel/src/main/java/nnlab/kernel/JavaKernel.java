@@ -25,6 +25,7 @@ import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
 import org.dflib.jjava.jupyter.messages.reply.CompleteReply;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
 import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
 import org.dflib.jjava.jupyter.messages.request.CompleteRequest;
@@ -56,6 +57,7 @@ public final class JavaKernel extends BaseKernel {
 
     private final CompletableFuture<Evaluator> evaluator;
     private final BetweenCells betweenCells = new BetweenCells();
+    private final History history = new History();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "nnlab-output-batcher");
         t.setDaemon(true);
@@ -96,6 +98,9 @@ public final class JavaKernel extends BaseKernel {
                 r = new CellResult(CellResult.Status.CRASH, null, null, "KernelError",
                         "the Java session could not start or run: " + e.getMessage(), List.of(String.valueOf(e)), 0);
             }
+        }
+        if (!request.isSilent() && request.shouldStoreHistory()) {
+            history.add(count, request.getCode(), r.value() == null ? "" : r.value().get("text/plain"));
         }
         if (r.ok()) {
             if (r.value() != null && !request.isSilent()) {
@@ -170,8 +175,8 @@ public final class JavaKernel extends BaseKernel {
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        String doc = ev().inspect(code, at);
-        return doc == null ? null : new DisplayData(doc);
+        Map<String, String> doc = ev().inspectFully(code, at);
+        return doc == null ? null : NotebookOutput.data(doc);
     }
 
     @Override
@@ -200,13 +205,27 @@ public final class JavaKernel extends BaseKernel {
     }
 
     /**
-     * A history reply with no entries (and {@code "status": "ok"}), so JupyterLab does not warn "History
-     * was unable to be retrieved" after a restart; the kernel keeps no history across sessions.
+     * The cells of this kernel process ({@link History}): {@code tail}, {@code range} and {@code search},
+     * each entry {@code [session, number, input]} or, with {@code output}, {@code [session, number, [input,
+     * result text]]}; with {@code "status": "ok"} so JupyterLab does not warn "History was unable to be
+     * retrieved" after a restart.
      */
     @Override
     protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
         env.setBusyDeferIdle();
-        env.reply(new OkHistoryReply());
+        HistoryRequest r = message.getContent();
+        List<History.Entry> found;
+        if (r instanceof HistoryRequest.Tail t) {
+            found = history.tail(t.getMaxReturnLength());
+        } else if (r instanceof HistoryRequest.Range g) {
+            found = history.range(g.getSessionIndex(), g.getStart(), g.getStop());
+        } else if (r instanceof HistoryRequest.Search q) {
+            found = history.search(q.getPattern(), q.getMaxReturnLength(), q.filterUnique());
+        } else {
+            found = List.of();
+        }
+        env.reply(new OkHistoryReply(found.stream().map(e -> new HistoryEntry(History.SESSION, e.number(), e.input(),
+                r.includeOutput() ? e.output() : null)).toList()));
     }
 
     /** JJava's history reply lacks {@code status}. */
@@ -214,8 +233,8 @@ public final class JavaKernel extends BaseKernel {
         @SuppressWarnings("unused") // read by Gson
         private final String status = "ok";
 
-        OkHistoryReply() {
-            super(List.of());
+        OkHistoryReply(List<HistoryEntry> entries) {
+            super(entries);
         }
     }
 
