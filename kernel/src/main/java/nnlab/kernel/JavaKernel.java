@@ -17,15 +17,17 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.messages.ContentType;
 import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.ReplyType;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
 import org.dflib.jjava.jupyter.messages.reply.CompleteReply;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
-import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
 import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
 import org.dflib.jjava.jupyter.messages.request.CompleteRequest;
@@ -224,17 +226,34 @@ public final class JavaKernel extends BaseKernel {
         } else {
             found = List.of();
         }
-        env.reply(new OkHistoryReply(found.stream().map(e -> new HistoryEntry(History.SESSION, e.number(), e.input(),
-                r.includeOutput() ? e.output() : null)).toList()));
+        env.reply(new OkHistoryReply(found.stream().map(e -> List.<Object>of(History.SESSION, e.number(),
+                r.includeOutput() ? List.of(e.input(), e.output()) : e.input())).toList()));
     }
 
-    /** JJava's history reply lacks {@code status}. */
-    static final class OkHistoryReply extends HistoryReply {
+    /**
+     * A history reply with {@code status} (JJava's lacks it) whose entries are the protocol's arrays
+     * {@code [session, number, input]}: JJava's reply is written field by field, as objects.
+     */
+    static final class OkHistoryReply implements ContentType<OkHistoryReply>, ReplyType<HistoryRequest> {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static final MessageType<OkHistoryReply> TYPE = (MessageType) HistoryReply.MESSAGE_TYPE;
         @SuppressWarnings("unused") // read by Gson
         private final String status = "ok";
+        @SuppressWarnings("unused")
+        private final List<List<Object>> history;
 
-        OkHistoryReply(List<HistoryEntry> entries) {
-            super(entries);
+        OkHistoryReply(List<List<Object>> history) {
+            this.history = history;
+        }
+
+        @Override
+        public MessageType<OkHistoryReply> getType() {
+            return TYPE;
+        }
+
+        @Override
+        public MessageType<HistoryRequest> getRequestType() {
+            return HistoryRequest.MESSAGE_TYPE;
         }
     }
 
