@@ -43,6 +43,9 @@ class JavaKernelTests(jupyter_kernel_test.KernelTests):
 
     code_inspect_sample = "Math.max"
 
+    supported_history_operations = ("tail", "range", "search")
+    code_history_pattern = "6 * 7"
+
     def test_interrupt_keeps_variables(self):
         """The stop button halts while (true) {} and earlier variables survive."""
         self.flush_channels()
@@ -79,11 +82,23 @@ class JavaKernelTests(jupyter_kernel_test.KernelTests):
     def test_history_reply_is_ok(self):
         """JupyterLab asks for history after a (re)start; an error reply makes it warn."""
         self.flush_channels()
+        self.execute_helper("int remembered = 5;")
         msg_id = self.kc.history(hist_access_type="tail", n=10)
         reply = self.kc.get_shell_msg(timeout=10)
         self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
         self.assertEqual(reply["content"]["status"], "ok")
-        self.assertEqual(reply["content"]["history"], [])
+        self.assertEqual(reply["content"]["history"][-1][2], "int remembered = 5;")
+
+    def test_inspect_gives_the_whole_javadoc_as_markdown(self):
+        self.flush_channels()
+        msg_id = self.kc.inspect("new Linear", 8)
+        reply = self.kc.get_shell_msg(timeout=30)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertTrue(reply["content"]["found"])
+        data = reply["content"]["data"]
+        self.assertIn("Formula: `y = x·W + b`.", data["text/markdown"])
+        self.assertIn("```java\nLinear fc = new Linear(64, 32, new Rng(1));", data["text/markdown"])
+        self.assertIn("Formula: y = x·W + b.", data["text/plain"])
 
     def test_completion_carries_kinds_and_types(self):
         self.flush_channels()

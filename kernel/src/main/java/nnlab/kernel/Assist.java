@@ -176,23 +176,7 @@ public final class Assist {
 
     /** Signature and first Javadoc sentence of what is under the cursor, or null. */
     String inspect(String cell, int cursor) {
-        int[] seg = segment(cell, cursor);
-        if (seg == null) {
-            return null;
-        }
-        String code = blankMagics(cell).substring(seg[0], seg[1]);
-        int at = cursor - seg[0];
-        while (at < code.length() && Character.isJavaIdentifierPart(code.charAt(at))) {
-            at++;
-        }
-        List<Documentation> docs = sca.documentation(code.substring(0, at), at, true);
-        if (docs.isEmpty()) {
-            docs = sca.documentation(code.substring(0, at) + "(", at + 1, true);
-        }
-        int paren = docs.isEmpty() ? CallSite.openParen(code, at) : -1;
-        if (paren >= 0) {                                   // inside an argument list: the enclosing call
-            docs = sca.documentation(code.substring(0, paren + 1), paren + 1, true);
-        }
+        List<Documentation> docs = documentation(cell, cursor);
         if (docs.isEmpty()) {
             return null;
         }
@@ -211,6 +195,61 @@ public final class Assist {
             sb.append("... ").append(docs.size() - MAX_OVERLOADS).append(" more overloads\n");
         }
         return sb.toString().stripTrailing();
+    }
+
+    /**
+     * What is under the cursor with its whole Javadoc (Shift-Tab in the inspector, Jupyter's
+     * {@code inspect_request}): {@code text/markdown}, each signature as Java code and the comment as
+     * Markdown, and the same as {@code text/plain}; null when nothing is there.
+     */
+    Map<String, String> inspectFully(String cell, int cursor) {
+        List<Documentation> docs = documentation(cell, cursor);
+        if (docs.isEmpty()) {
+            return null;
+        }
+        Map<String, String> qualified = new HashMap<>();
+        StringBuilder md = new StringBuilder();
+        StringBuilder plain = new StringBuilder();
+        for (Documentation d : docs.subList(0, Math.min(docs.size(), MAX_OVERLOADS))) {
+            String comment = d.javadoc() != null ? d.javadoc()
+                    : SourceDocs.full(d.signature(), t -> qualified.computeIfAbsent(t, this::qualify));
+            md.append("```java\n").append(d.signature()).append("\n```\n\n");
+            plain.append(d.signature()).append("\n\n");
+            if (comment != null) {
+                md.append(JavadocText.markdown(comment)).append("\n\n");
+                plain.append(JavadocText.plain(comment).replaceAll("(?m)^(?=.)", "    ")).append("\n\n");
+            }
+        }
+        if (docs.size() > MAX_OVERLOADS) {
+            md.append("... ").append(docs.size() - MAX_OVERLOADS).append(" more overloads\n");
+            plain.append("... ").append(docs.size() - MAX_OVERLOADS).append(" more overloads\n");
+        }
+        Map<String, String> bundle = new LinkedHashMap<>();
+        bundle.put("text/plain", plain.toString().stripTrailing());
+        bundle.put("text/markdown", md.toString().stripTrailing());
+        return bundle;
+    }
+
+    /** JShell's documentation of the name (or enclosing call) at {@code cursor}; empty when none. */
+    private List<Documentation> documentation(String cell, int cursor) {
+        int[] seg = segment(cell, cursor);
+        if (seg == null) {
+            return List.of();
+        }
+        String code = blankMagics(cell).substring(seg[0], seg[1]);
+        int at = cursor - seg[0];
+        while (at < code.length() && Character.isJavaIdentifierPart(code.charAt(at))) {
+            at++;
+        }
+        List<Documentation> docs = sca.documentation(code.substring(0, at), at, true);
+        if (docs.isEmpty()) {
+            docs = sca.documentation(code.substring(0, at) + "(", at + 1, true);
+        }
+        int paren = docs.isEmpty() ? CallSite.openParen(code, at) : -1;
+        if (paren >= 0) {                                   // inside an argument list: the enclosing call
+            docs = sca.documentation(code.substring(0, paren + 1), paren + 1, true);
+        }
+        return docs;
     }
 
     /** The qualified name of a type as written in a signature ("Tensor" gives "nnlab.tensor.Tensor"), or null. */

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * Class path helpers: what the student JVM gets, and glob expansion for {@code %classpath}/{@code %jars}.
  *
  * <p>The student JVM gets this JVM's class path (kernel agent, kernel-lib and its libraries)
- * minus the kernel's protocol libraries (JJava, ZeroMQ), which notebook code has no use for.
+ * minus the kernel's protocol libraries (JJava, ZeroMQ) and Maven Resolver (behind {@code %maven}), which
+ * notebook code has no use for; a notebook that wants one of them adds it with {@code %maven}.
  *
  * <pre>{@code
  * Classpath.userClasspath();              // [.../kernel.jar, .../kernel-lib.jar, .../xchart.jar, ...]
@@ -23,12 +24,14 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class Classpath {
-    private static final List<String> KERNEL_ONLY = List.of("jjava-jupyter", "jeromq", "jnacl");
+    private static final List<String> KERNEL_ONLY = List.of("jjava-jupyter", "jeromq", "jnacl",
+            // Maven Resolver (%maven) and what it brings
+            "maven-", "plexus-", "httpclient-", "httpcore-", "commons-codec-", "jcl-over-slf4j-");
 
     private Classpath() {
     }
 
-    /** This JVM's class path without the kernel's protocol libraries. */
+    /** This JVM's class path without the kernel's protocol libraries and Maven Resolver. */
     public static List<String> userClasspath() {
         List<String> out = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {

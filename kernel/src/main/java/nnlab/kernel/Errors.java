@@ -51,7 +51,8 @@ final class Errors {
             int lineEnd = source.indexOf('\n', pos);
             String text = source.substring(lineStart, lineEnd < 0 ? source.length() : lineEnd);
             int line = firstLine + (int) source.substring(0, lineStart).chars().filter(c -> c == '\n').count();
-            String message = d.getMessage(Locale.ROOT);
+            // JShell's wrapper class has no name: javac's "location: class " line would say nothing
+            String message = d.getMessage(Locale.ROOT).replaceAll("\\n\\s*location: class\\s*(?=\\n|$)", "");
             lines.add("Compile error at cell line " + line + ":");
             lines.add("    " + text.stripTrailing());
             lines.add("    " + " ".repeat(pos - lineStart) + "^");

@@ -183,8 +183,18 @@ public final class Evaluator implements AutoCloseable {
             }
 
             @Override
+            public List<String> classpath() {
+                return session.classpath();
+            }
+
+            @Override
             public void print(String text) {
                 r.out.text(text, false);
+            }
+
+            @Override
+            public void warn(String text) {
+                r.out.text(text, true);
             }
         };
     }
@@ -340,6 +350,11 @@ public final class Evaluator implements AutoCloseable {
     /** Signature and first Javadoc sentence of the name at {@code cursor} (Shift-Tab), or null. */
     public synchronized String inspect(String cell, int cursor) {
         return assist().inspect(cell, cursor);
+    }
+
+    /** Signatures and whole Javadoc of the name at {@code cursor} as {@code text/plain} and {@code text/markdown}, or null. */
+    public synchronized Map<String, String> inspectFully(String cell, int cursor) {
+        return assist().inspectFully(cell, cursor);
     }
 
     /** Sends the student JVM's output to the running cell, or to the kernel-level listener between cells. */

@@ -17,8 +17,11 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.messages.ContentType;
 import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.ReplyType;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
@@ -56,6 +59,7 @@ public final class JavaKernel extends BaseKernel {
 
     private final CompletableFuture<Evaluator> evaluator;
     private final BetweenCells betweenCells = new BetweenCells();
+    private final History history = new History();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "nnlab-output-batcher");
         t.setDaemon(true);
@@ -96,6 +100,9 @@ public final class JavaKernel extends BaseKernel {
                 r = new CellResult(CellResult.Status.CRASH, null, null, "KernelError",
                         "the Java session could not start or run: " + e.getMessage(), List.of(String.valueOf(e)), 0);
             }
+        }
+        if (!request.isSilent() && request.shouldStoreHistory()) {
+            history.add(count, request.getCode(), r.value() == null ? "" : r.value().get("text/plain"));
         }
         if (r.ok()) {
             if (r.value() != null && !request.isSilent()) {
@@ -170,8 +177,8 @@ public final class JavaKernel extends BaseKernel {
 
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        String doc = ev().inspect(code, at);
-        return doc == null ? null : new DisplayData(doc);
+        Map<String, String> doc = ev().inspectFully(code, at);
+        return doc == null ? null : NotebookOutput.data(doc);
     }
 
     @Override
@@ -200,22 +207,53 @@ public final class JavaKernel extends BaseKernel {
     }
 
     /**
-     * A history reply with no entries (and {@code "status": "ok"}), so JupyterLab does not warn "History
-     * was unable to be retrieved" after a restart; the kernel keeps no history across sessions.
+     * The cells of this kernel process ({@link History}): {@code tail}, {@code range} and {@code search},
+     * each entry {@code [session, number, input]} or, with {@code output}, {@code [session, number, [input,
+     * result text]]}; with {@code "status": "ok"} so JupyterLab does not warn "History was unable to be
+     * retrieved" after a restart.
      */
     @Override
     protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
         env.setBusyDeferIdle();
-        env.reply(new OkHistoryReply());
+        HistoryRequest r = message.getContent();
+        List<History.Entry> found;
+        if (r instanceof HistoryRequest.Tail t) {
+            found = history.tail(t.getMaxReturnLength());
+        } else if (r instanceof HistoryRequest.Range g) {
+            found = history.range(g.getSessionIndex(), g.getStart(), g.getStop());
+        } else if (r instanceof HistoryRequest.Search q) {
+            found = history.search(q.getPattern(), q.getMaxReturnLength(), q.filterUnique());
+        } else {
+            found = List.of();
+        }
+        env.reply(new OkHistoryReply(found.stream().map(e -> List.<Object>of(History.SESSION, e.number(),
+                r.includeOutput() ? List.of(e.input(), e.output()) : e.input())).toList()));
     }
 
-    /** JJava's history reply lacks {@code status}. */
-    static final class OkHistoryReply extends HistoryReply {
+    /**
+     * A history reply with {@code status} (JJava's lacks it) whose entries are the protocol's arrays
+     * {@code [session, number, input]}: JJava's reply is written field by field, as objects.
+     */
+    static final class OkHistoryReply implements ContentType<OkHistoryReply>, ReplyType<HistoryRequest> {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static final MessageType<OkHistoryReply> TYPE = (MessageType) HistoryReply.MESSAGE_TYPE;
         @SuppressWarnings("unused") // read by Gson
         private final String status = "ok";
+        @SuppressWarnings("unused")
+        private final List<List<Object>> history;
 
-        OkHistoryReply() {
-            super(List.of());
+        OkHistoryReply(List<List<Object>> history) {
+            this.history = history;
+        }
+
+        @Override
+        public MessageType<OkHistoryReply> getType() {
+            return TYPE;
+        }
+
+        @Override
+        public MessageType<HistoryRequest> getRequestType() {
+            return HistoryRequest.MESSAGE_TYPE;
         }
     }
 

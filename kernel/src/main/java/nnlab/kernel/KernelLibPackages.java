@@ -29,13 +29,16 @@ final class KernelLibPackages {
 
     /** kernel-lib's packages, sorted; where this kernel loads {@code nnlab.display.Display} from. */
     static List<String> find() {
-        Path where;
+        return in(location());
+    }
+
+    /** kernel-lib's jar or classes folder: where this kernel loads {@code nnlab.display.Display} from. */
+    static Path location() {
         try {
-            where = Path.of(nnlab.display.Display.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(nnlab.display.Display.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException | RuntimeException e) {
             throw new IllegalStateException("cannot tell where kernel-lib (nnlab.display.Display) was loaded from", e);
         }
-        return in(where);
     }
 
     /** The {@code nnlab} packages with class files in a jar or a classes folder. */

@@ -7,18 +7,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * IJava's magics, and the splitting of a cell into Java code and magic lines.
  *
  * <p>A line starting with {@code %} is a line magic; a first line starting with {@code %%} makes
  * the whole cell a cell magic. Supported: {@code %classpath PATH...} and {@code %jars PATH...}
- * (paths and globs, separated by spaces or the path separator), {@code %load FILE} (runs a
+ * (paths and globs, separated by spaces or the path separator), {@code %maven COORDINATE...} and
+ * {@code %mavenRepo ID URL} (Maven artifacts and their runtime dependencies, {@link MavenMagic}),
+ * {@code %%loadFromPOM} (the cell is a POM or a part of one, {@link PomFragment}),
+ * {@code %load FILE} (runs a
  * {@code .jsh} or {@code .java} file as if it were a cell), {@code %time CODE} and {@code %%time}
  * (run, then print the wall time). Anything else fails with the list of magics.
  *
  * <pre>{@code
  * %jars lib/*.jar
+ * %maven org.apache.commons:commons-csv:1.11.0
  * %load helpers.jsh
  * %time train(net, 10)
  * }</pre>
@@ -28,7 +33,19 @@ import java.util.Map;
  * the evaluator.
  */
 final class Magics {
-    static final String KNOWN = "%classpath, %jars, %load, %time and %%time";
+    static final String KNOWN = "%classpath, %jars, %maven, %mavenRepo, %load, %time, %%time and %%loadFromPOM";
+
+    private final MavenMagic maven;
+
+    /** Magics whose {@code %maven} resolves as the machine's Maven settings say. */
+    Magics() {
+        this(() -> Maven.fromSettings(MavenSettings.load()));
+    }
+
+    /** Magics whose {@code %maven} uses the resolver {@code maven} makes (at first use). */
+    Magics(Supplier<Maven> maven) {
+        this.maven = new MavenMagic(maven);
+    }
 
     /** What magics may do to the session, on behalf of the running cell. */
     interface Host {
@@ -38,8 +55,14 @@ final class Magics {
         /** Adds a class path entry for the compiler and the student JVM, kept across restarts. */
         void addToClasspath(String path);
 
+        /** The session's class path: the kernel's own entries, then those added. */
+        List<String> classpath();
+
         /** Prints text to the cell's stdout. */
         void print(String text);
+
+        /** Prints a warning to the cell's stderr. */
+        void warn(String text);
     }
 
     /** Runs a whole cell; returns the bundle of the last value, or null. */
@@ -51,6 +74,14 @@ final class Magics {
             String head = (eol < 0 ? stripped : stripped.substring(0, eol)).strip();
             String body = eol < 0 ? "" : stripped.substring(eol + 1);
             String name = head.substring(2).split("\\s+")[0];
+            if (name.equals("loadFromPOM")) {
+                try {
+                    maven.loadFromPom(body, c);
+                } catch (Maven.Failure e) {
+                    throw bad(e.getMessage(), skipped + 1);
+                }
+                return null;
+            }
             if (!name.equals("time")) {
                 throw unknown("%%" + name, skipped + 1);
             }
@@ -96,6 +127,18 @@ final class Magics {
             }
             case "load" -> {
                 return load(args, cellLine, c);
+            }
+            case "maven", "mavenRepo" -> {
+                try {
+                    if (name.equals("maven")) {
+                        maven.maven(args, c);
+                    } else {
+                        maven.repository(args);
+                    }
+                } catch (Maven.Failure e) {
+                    throw bad(e.getMessage(), cellLine);
+                }
+                return null;
             }
             case "time" -> {
                 long t0 = System.nanoTime();

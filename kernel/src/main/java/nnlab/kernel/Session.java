@@ -42,7 +42,9 @@ final class Session implements AutoCloseable {
         void frame(Frame frame);
     }
 
-    private static final List<String> JAVA_IMPORTS = List.of("java.util", "java.io", "java.util.stream", "java.util.function");
+    /** IJava's default imports (those of the jshell tool's DEFAULT start-up). */
+    private static final List<String> JAVA_IMPORTS = List.of("java.util", "java.io", "java.util.stream", "java.util.function",
+            "java.math", "java.net", "java.nio.file", "java.util.concurrent", "java.util.prefs", "java.util.regex");
 
     private final Evaluator.Options options;
     private final Output output;
@@ -82,7 +84,7 @@ final class Session implements AutoCloseable {
         return vm;
     }
 
-    /** Packages every session imports: kernel-lib's, then {@code java.util}, {@code java.io}, streams, functions. */
+    /** Packages every session imports: kernel-lib's, then IJava's (java.util, java.io, java.math, java.net, ...). */
     static List<String> imports() {
         List<String> all = new ArrayList<>(KernelLibPackages.find());
         all.addAll(JAVA_IMPORTS);
@@ -113,7 +115,7 @@ final class Session implements AutoCloseable {
         for (String pkg : imports()) {
             s.eval("import " + pkg + ".*;");
         }
-        s.eval("import static nnlab.kernel.agent.Functions.*;");     // display, updateDisplay
+        s.eval("import static nnlab.kernel.agent.Functions.*;");     // display, updateDisplay, printf
         String info = hidden("nnlab.kernel.agent.Agent.install()");
         if (info == null) {
             throw new IllegalStateException("the student JVM did not start: check the class path "
@@ -188,6 +190,13 @@ final class Session implements AutoCloseable {
     void addToClasspath(String path) {
         shell.addToClasspath(path);
         addedClasspath.add(path);
+    }
+
+    /** The class path of compiler and student JVM: the options' entries, then those added. */
+    List<String> classpath() {
+        List<String> all = new ArrayList<>(options.classpath());
+        all.addAll(addedClasspath);
+        return all;
     }
 
     /** Exit code of the student JVM once it has ended (waits up to 2 s), else null. */

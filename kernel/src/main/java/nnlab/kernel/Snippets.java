@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.ImportSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -32,13 +33,16 @@ import nnlab.kernel.agent.Render;
  */
 final class Snippets {
     private static final Set<String> NUMERIC = Set.of("int", "long", "double", "float", "short", "byte");
+    private static final Set<String> PRINT_STREAM = Set.of("PrintStream", "java.io.PrintStream");
     private static final Set<String> PRIMITIVE = Set.of("int", "long", "double", "float", "short", "byte", "char", "boolean");
 
     private final Session session;
     private final Map<String, Errors.Place> places = new ConcurrentHashMap<>();
+    private final ImportPrecedence imports;
 
     Snippets(Session session) {
         this.session = session;
+        this.imports = new ImportPrecedence(session);
     }
 
     /** Forgets where snippets were written (after a restart their ids mean nothing). */
@@ -113,6 +117,12 @@ final class Snippets {
             Snippet s = e.snippet();
             places.put(s.id(), new Errors.Place(run.number, line));
             failIfFailed(e, src, line, run);
+            if (s instanceof ImportSnippet imp && e.status() == Snippet.Status.VALID) {
+                String note = imports.imported(imp);      // the notebook's import wins over the start-up ones
+                if (note != null) {
+                    run.out.text(note, false);
+                }
+            }
             if (e.status() == Snippet.Status.RECOVERABLE_DEFINED || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
                 // like jshell: a declaration may use something defined later; say so instead of failing
                 List<String> missing = shell.unresolvedDependencies((DeclarationSnippet) s).toList();
@@ -156,8 +166,8 @@ final class Snippets {
         } else {
             return null;
         }
-        if (text == null || text.equals("null")) {
-            return null;
+        if (text == null || text.equals("null") || PRINT_STREAM.contains(type)) {
+            return null;     // System.out.printf(...) as the last line: the printed text is the output
         }
         Map<String, String> bundle = new LinkedHashMap<>();
         bundle.put("text/plain", text);

@@ -43,6 +43,20 @@ final class SourceDocs {
      *     name ({@code nnlab.tensor.Tensor}), or null when unknown
      */
     static String javadoc(String signature, UnaryOperator<String> qualify) {
+        String full = full(signature, qualify);
+        return full == null ? null : description(full);
+    }
+
+    /** The part of a Javadoc comment's text before its first block tag ({@code @param}, ...). */
+    static String description(String comment) {
+        return comment.split("(?m)^\\s*@\\w")[0];
+    }
+
+    /**
+     * The whole Javadoc comment (text without the leading {@code *}s, block tags included) of the member a
+     * JShell signature names, or null; {@code qualify} as for {@link #javadoc}.
+     */
+    static String full(String signature, UnaryOperator<String> qualify) {
         String sig = eraseGenerics(signature).strip();
         int paren = sig.indexOf('(');
         String head = paren < 0 ? sig : sig.substring(0, paren).strip();
@@ -87,7 +101,7 @@ final class SourceDocs {
             }
             String header = source.substring(m.end(), end).replaceAll("//[^\n]*", " ")
                     .replaceAll("@\\w+(\\([^)]*\\))?", " ");
-            String text = m.group(1).replaceAll("(?m)^\\s*\\*", "").split("(?m)^\\s*@\\w")[0];
+            String text = m.group(1).replaceAll("(?m)^[ \\t]*\\*", "");
             for (String key : keys(header)) {
                 docs.putIfAbsent(key, text);
             }

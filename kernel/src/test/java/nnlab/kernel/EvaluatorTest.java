@@ -155,6 +155,53 @@ class EvaluatorTest {
         assertEquals(Map.of("text/html", "<i>x</i>"), rec.bundles.get(0));
     }
 
+    /** IJava's countdown: a string shown and updated as HTML, not as raw tags. */
+    @Test
+    void ijavaDisplayOfAStringUsesTheAskedTypes() {
+        Recorder rec = new Recorder();
+        CellResult r = ev.run("String id = display(\"<b>3</b>\", \"text/html\");\n"
+                + "updateDisplay(id, \"<b>Liftoff!</b>\", \"text/html\");\n"
+                + "display(\"# Title\", \"markdown\", \"text/plain\");\n"
+                + "display(\"not a picture\", \"image/png\");", rec);
+        assertTrue(r.ok(), r.evalue());
+        assertEquals(List.of(Map.of("text/html", "<b>3</b>"), Map.of("text/html", "<b>Liftoff!</b>"),
+                Map.of("text/markdown", "# Title", "text/plain", "# Title"), Map.of("text/plain", "not a picture")), rec.bundles);
+    }
+
+    @Test
+    void printStreamValuesLoggingAndCompileErrorsShowNoKernelInternals() {
+        Recorder rec = new Recorder();
+        CellResult printed = ev.run("System.out.printf(\"%d apples%n\", 5)", rec);
+        assertTrue(printed.ok(), printed.evalue());
+        assertNull(printed.value(), "System.out.printf(...) as a cell's value shows nothing, not the kernel's stream class");
+        assertEquals("5 apples\n", rec.out.toString());
+
+        Recorder log = new Recorder();
+        assertTrue(ev.run("var lg = java.util.logging.Logger.getLogger(\"tribuo.like\");\n"
+                + "lg.info(\"fit done in 3 ms\");\nlg.warning(\"did not converge\");", log).ok());
+        assertFalse(log.err.toString().contains("fit done"), log.err.toString());
+        assertTrue(log.err.toString().contains("WARNING: did not converge"), log.err.toString());
+
+        CellResult missing = run("int y = undefinedThing + 1;");
+        assertEquals("cannot find symbol", missing.evalue());
+        String trace = String.join("\n", missing.traceback());
+        assertTrue(trace.contains("symbol:   variable undefinedThing"), trace);
+        assertFalse(trace.contains("location:"), "no empty 'location: class': " + trace);
+        assertTrue(String.join("\n", run("Math.nope()").traceback()).contains("location: class java.lang.Math"));
+    }
+
+    @Test
+    void ijavaDefaultImportsAndPrintf() {
+        Recorder rec = new Recorder();
+        CellResult r = ev.run("printf(\"%.2f %s%n\", 3.14159, \"pi\");\n"
+                + "new BigDecimal(\"1.10\").add(BigInteger.ONE.toString().length() == 1 ? BigDecimal.ONE : BigDecimal.ZERO)"
+                + " + \" \" + Pattern.matches(\"a+\", \"aaa\") + \" \" + new ConcurrentHashMap<String, URI>().size()"
+                + " + \" \" + Paths.get(\"a\").getFileName() + \" \" + (Preferences.class != null)", rec);
+        assertTrue(r.ok(), r.evalue());
+        assertEquals("3.14 pi\n", rec.out.toString());
+        assertEquals("2.10 true 0 a true", r.text());
+    }
+
     @Test
     void htmlDisplayableGetsHtmlAndText() {
         CellResult r = run("new nnlab.display.HtmlDisplayable() { public String toHtml() { return \"<b>hi</b>\"; }"
@@ -171,7 +218,7 @@ class EvaluatorTest {
 
         CellResult bad = run("%nosuchmagic 1");
         assertEquals("UnknownMagic", bad.ename());
-        assertTrue(bad.evalue().contains("%classpath, %jars, %load, %time and %%time"), bad.evalue());
+        assertTrue(bad.evalue().contains("%classpath, %jars, %maven, %mavenRepo, %load, %time, %%time and %%loadFromPOM"), bad.evalue());
 
         Path script = dir.resolve("helpers.jsh");
         Files.writeString(script, "int triple(int x) { return 3 * x; }\n");
@@ -186,6 +233,37 @@ class EvaluatorTest {
         assertTrue(run("%classpath " + classes).ok());
         assertEquals("hello", run("demo.Hello.hi()").text());
         assertEquals("MagicError", run("%jars " + dir.resolve("nothing/*.jar")).ename());
+    }
+
+    /** Needs commons-csv in ~/.m2 or the machine's Maven repository (settings.xml's mirror). */
+    @Test
+    void mavenAddsAJarTheNextCellUses() {
+        Recorder rec = new Recorder();
+        CellResult added = ev.run("%maven org.apache.commons:commons-csv:1.11.0", rec);
+        assertTrue(added.ok(), added.evalue());
+        assertEquals("", rec.err.toString());
+        CellResult used = run("org.apache.commons.csv.CSVFormat.DEFAULT.parse(new StringReader(\"a,b\"))"
+                + ".getRecords().get(0).get(1)");
+        assertEquals("b", used.text(), used.evalue() + " " + used.traceback());
+        long entries = ev.session().classpath().stream().filter(e -> e.endsWith("commons-csv-1.11.0.jar")).count();
+        assertTrue(ev.run("%maven org.apache.commons:commons-csv:1.11.0", rec).ok());
+        assertEquals(entries, ev.session().classpath().stream().filter(e -> e.endsWith("commons-csv-1.11.0.jar")).count(),
+                "a jar already on the class path is not added twice");
+        CellResult pom = ev.run("%%loadFromPOM\n<dependency>\n  <groupId>org.apache.commons</groupId>\n"
+                + "  <artifactId>commons-csv</artifactId>\n  <version>1.11.0</version>\n</dependency>", rec);
+        assertTrue(pom.ok(), pom.evalue());
+        assertEquals(entries, ev.session().classpath().stream().filter(e -> e.endsWith("commons-csv-1.11.0.jar")).count());
+
+        CellResult unknown = run("%maven org.nnlab.nosuch:nothing-here:0.1");
+        assertEquals("MagicError", unknown.ename());
+        assertTrue(unknown.evalue().startsWith("%maven org.nnlab.nosuch:nothing-here:0.1: org.nnlab.nosuch:nothing-here:0.1"
+                + " was not found (looked in "), unknown.evalue());
+        assertTrue(unknown.evalue().contains(", central ("), unknown.evalue());
+        CellResult malformed = run("%maven commons-csv");
+        assertEquals("MagicError", malformed.ename());
+        assertTrue(malformed.evalue().startsWith("%maven: 'commons-csv' is not a Maven coordinate; expected groupId:artifactId:version"),
+                malformed.evalue());
+        assertEquals("2", run("1 + 1").text(), "the session keeps running");
     }
 
     @Test

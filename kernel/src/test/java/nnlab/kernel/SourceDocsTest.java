@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import jdk.jshell.JShell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +55,32 @@ class SourceDocsTest {
         String cell = "nnlab.tensor.Tensor.zeros(";
         assertTrue(assist.inspect(cell, cell.length()).endsWith("\n    A tensor of the given shape filled with 0, e.g. zeros(3, 5)."),
                 assist.inspect(cell, cell.length()));
+    }
+
+    @Test
+    void inspectGivesTheWholeJavadocAsMarkdownAndText() {
+        Map<String, String> doc = assist.inspectFully("new Linear", 8);
+        String md = doc.get("text/markdown");
+        assertTrue(md.startsWith("```java\nnnlab.nn.Linear\n```\n\nA fully connected layer: every output is a weighted sum"
+                + " of all inputs plus a bias.\n\nFormula: `y = x·W + b`.\n\nShapes: x [N, in], W [in, out], b [out], y [N, out]."), md);
+        assertTrue(md.contains("\n\n```java\nLinear fc = new Linear(64, 32, new Rng(1));\nTensor y = fc.forward("), md);
+        assertTrue(md.contains("`params()` is W then b."), md);
+        String plain = doc.get("text/plain");
+        assertTrue(plain.startsWith("nnlab.nn.Linear\n\n    A fully connected layer"), plain);
+        assertTrue(plain.contains("\n    Formula: y = x·W + b.\n"), plain);
+        assertTrue(plain.contains("\n        Linear fc = new Linear(64, 32, new Rng(1));\n"), plain);
+        assertFalse(plain.contains("{@code") || plain.contains("<p>") || md.contains("{@code"), plain);
+        assertNull(assist.inspectFully("int x = (1 + ", 13));
+    }
+
+    @Test
+    void javadocBlockTagsBecomeSections() {
+        String raw = " Scales {@code x}.\n <ul><li>once</li></ul>\n @param x the input, {@code [N]}\n @param k a factor\n"
+                + " @return {@link Tensor#mul the product}\n @throws IllegalArgumentException when k < 0\n";
+        assertEquals("Scales `x`.\n\n- once\n\n**Parameters**\n- `x`: the input, `[N]`\n- `k`: a factor\n\n**Returns**\n"
+                + "- `the product`\n\n**Throws**\n- `IllegalArgumentException`: when k < 0", JavadocText.markdown(raw));
+        assertEquals("Scales x.\n\n- once\n\nParameters:\n- x: the input, [N]\n- k: a factor\n\nReturns:\n- the product\n\n"
+                + "Throws:\n- IllegalArgumentException: when k < 0", JavadocText.plain(raw));
     }
 
     @Test

@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import nnlab.display.Display;
 
 /**
@@ -50,6 +53,7 @@ public final class Agent {
         System.setOut(out);
         System.setErr(err);
         channel = out;
+        quietLogging();
         Thread flusher = new Thread(() -> {
             while (true) {
                 try {
@@ -78,6 +82,24 @@ public final class Agent {
         boolean guarded = ExitGuard.install();
         Warmup.start();
         return guarded;
+    }
+
+    /**
+     * java.util.logging's default in the notebook: WARNING and above, to stderr (the JDK's is INFO,
+     * and libraries such as Tribuo log a line per fit, which fails graded cells). A JVM started with
+     * {@code -Djava.util.logging.config.file=...} (in {@code NNLAB_JAVA_OPTS}) keeps its own; a cell can
+     * lower it again: {@code Logger.getLogger("").setLevel(Level.INFO)} and the same on its handlers.
+     */
+    static void quietLogging() {
+        if (System.getProperty("java.util.logging.config.file") != null
+                || System.getProperty("java.util.logging.config.class") != null) {
+            return;
+        }
+        Logger root = Logger.getLogger("");
+        root.setLevel(Level.WARNING);
+        for (Handler h : root.getHandlers()) {     // the JDK's ConsoleHandler, made now: it writes to our stderr
+            h.setLevel(Level.WARNING);
+        }
     }
 
     /** Pushes buffered stdout and stderr to the kernel (called at the end of every cell). */
@@ -115,7 +137,8 @@ public final class Agent {
     }
 
     private static void send(Frame.Kind kind, String id, Object value, String... mimeTypes) {
-        Map<String, String> data = Render.bundle(value);
+        Map<String, String> data = value instanceof CharSequence text && mimeTypes.length > 0
+                ? Render.asTypes(text.toString(), mimeTypes) : Render.bundle(value);
         if (mimeTypes.length > 0) {
             Map<String, String> kept = new LinkedHashMap<>();
             data.forEach((type, content) -> {

@@ -3,8 +3,8 @@ package nnlab.kernel.agent;
 import nnlab.display.Display;
 
 /**
- * The functions every notebook cell can call without a class name, IJava's {@code display} and
- * {@code updateDisplay}: the kernel imports them statically at session start
+ * The functions every notebook cell can call without a class name, IJava's {@code display},
+ * {@code updateDisplay} and {@code printf}: the kernel imports them statically at session start
  * ({@code import static nnlab.kernel.agent.Functions.*;}).
  *
  * <p>One static import compiles once, where four method snippets took four compilations at every
@@ -14,7 +14,8 @@ import nnlab.display.Display;
  * <pre>{@code
  * String id = display(chart);                 // shows the chart now; returns its display id
  * updateDisplay(id, chart);                   // redraws it in place
- * display("<b>bold</b>", "text/html");        // only the listed MIME types
+ * display("<b>bold</b>", "text/html");        // a string shown as the listed MIME types
+ * printf("%.3f%n", Math.PI);                  // System.out.printf
  * }</pre>
  */
 public final class Functions {
@@ -31,7 +32,11 @@ public final class Functions {
         Display.update(id, value);
     }
 
-    /** IJava's {@code display(value, "text/html", ...)}: shows only the listed MIME types (or their short names). */
+    /**
+     * IJava's {@code display(value, "text/html", ...)}: shows only the listed MIME types (or their short
+     * names: {@code html}, {@code markdown}, ...); a string is shown as each listed text type, its
+     * content taken as that type ({@code display("<b>Bold</b>", "text/html")} shows bold).
+     */
     public static String display(Object value, String... mimeTypes) {
         return Agent.display(value, mimeTypes);
     }
@@ -39,5 +44,10 @@ public final class Functions {
     /** IJava's {@code updateDisplay(id, value, "image/png", ...)}. */
     public static void updateDisplay(String id, Object value, String... mimeTypes) {
         Agent.update(id, value, mimeTypes);
+    }
+
+    /** IJava's top-level {@code printf}: {@code System.out.printf(format, args)}. */
+    public static void printf(String format, Object... args) {
+        System.out.printf(format, args);
     }
 }

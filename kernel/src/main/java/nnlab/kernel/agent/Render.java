@@ -36,6 +36,9 @@ public final class Render {
     public static final String NUMBER = "application/x.nnlab.number";
 
     private static final int MAX_HTML_ROWS = 200;
+    private static final Map<String, String> SHORT_TYPES = Map.of("html", "text/html", "markdown", "text/markdown",
+            "latex", "text/latex", "plain", "text/plain", "svg", "image/svg+xml", "json", "application/json",
+            "javascript", "application/javascript", "js", "application/javascript");
     /**
      * {@code -Dnnlab.render=text}: only {@code text/plain} (and the number); the headless runner keeps
      * nothing else, and encoding PNGs costs it about a tenth of a grading run.
@@ -80,6 +83,27 @@ public final class Render {
         b.put("text/plain", text(value));
         if (value instanceof Number n) {
             b.put(NUMBER, Double.toString(n.doubleValue()));
+        }
+        return b;
+    }
+
+    /**
+     * A string as each text-like type of {@code mimeTypes} (short names allowed: {@code html},
+     * {@code markdown}, {@code latex}, {@code svg}, {@code json}, {@code javascript}, {@code plain}):
+     * the string is the content; types a string cannot be (an {@code image/png}) are left out, and
+     * when none is left the string is {@code text/plain}.
+     */
+    static Map<String, String> asTypes(String s, String... mimeTypes) {
+        Map<String, String> b = new LinkedHashMap<>();
+        for (String m : mimeTypes) {
+            String type = SHORT_TYPES.getOrDefault(m, m);
+            if (type.startsWith("text/") || type.equals("image/svg+xml") || type.equals("application/json")
+                    || type.equals("application/javascript")) {
+                b.put(type, s);
+            }
+        }
+        if (b.isEmpty()) {
+            b.put("text/plain", s);
         }
         return b;
     }
