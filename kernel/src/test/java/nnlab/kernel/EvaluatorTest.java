@@ -50,6 +50,16 @@ class EvaluatorTest {
             events.add("update " + id);
             bundles.add(bundle);
         }
+
+        @Override
+        public synchronized void comm(String method, String commId, String target, String json) {
+            events.add("comm " + method + " " + commId + " " + target + " " + json);
+        }
+
+        @Override
+        public synchronized void clear(boolean wait) {
+            events.add("clear " + wait);
+        }
     }
 
     @BeforeAll
@@ -242,13 +252,24 @@ class EvaluatorTest {
     }
 
     @Test
+    void commMessagesAndClearsOfTheStudentJvmReachTheListenerInOrder() {
+        Recorder rec = new Recorder();
+        CellResult r = ev.run("nnlab.kernel.agent.Agent.comm(\"open\", \"c1\", \"jupyter.widget\", \"{\\\"state\\\":{}}\");"
+                + " System.out.println(\"between\"); nnlab.kernel.agent.Agent.clear(true);"
+                + " nnlab.kernel.agent.Agent.comm(\"close\", \"c1\", null, \"{}\");", rec);
+        assertTrue(r.ok(), r.evalue());
+        assertEquals(List.of("comm open c1 jupyter.widget {\"state\":{}}", "clear true", "comm close c1 null {}"), rec.events);
+        assertEquals("between\n", rec.out.toString());
+    }
+
+    @Test
     void aFrameOfUnknownKindIsReportedOnStderr() {
         Recorder rec = new Recorder();
         CellResult r = ev.run("System.out.print(\"\\u0001NNLAB{\\\"kind\\\":\\\"popup\\\",\\\"id\\\":null,\\\"data\\\":{}}\\u0004\");", rec);
         assertTrue(r.ok(), r.toString());
         assertEquals(List.of(), rec.events, "not shown as a display");
         assertEquals("nnlab kernel: dropped a display message from the notebook's Java process:"
-                + " unknown frame kind 'popup' (expected display, update or result)\n", rec.err.toString());
+                + " unknown frame kind 'popup' (expected display, update, result, comm or clear)\n", rec.err.toString());
     }
 
     @Test

@@ -129,7 +129,30 @@ public final class Agent {
                 data = kept;
             }
         }
-        String frame = new Frame(kind, id, data).encode();
+        write(new Frame(kind, id, data));
+    }
+
+    /**
+     * Sends a widget's comm message to the kernel: {@code method} open (with {@code target}), msg or
+     * close; {@code json} is the message's data, a JSON object.
+     */
+    public static void comm(String method, String commId, String target, String json) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("method", method);
+        if (target != null) {
+            data.put("target", target);
+        }
+        data.put("data", json);
+        write(new Frame(Frame.Kind.COMM, commId, data));
+    }
+
+    /** IJava's {@code clear_output}: clears the output now, or with {@code wait} when the next output arrives. */
+    public static void clear(boolean wait) {
+        write(new Frame(Frame.Kind.CLEAR, null, Map.of("wait", String.valueOf(wait))));
+    }
+
+    private static void write(Frame f) {
+        String frame = f.encode();
         PrintStream out = channel != null ? channel : System.out;
         synchronized (out) {
             out.print(frame);
