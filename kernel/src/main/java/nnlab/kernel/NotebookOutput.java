@@ -1,5 +1,6 @@
 package nnlab.kernel;
 
+import com.google.gson.JsonParser;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -114,7 +115,8 @@ final class NotebookOutput implements Listener, AutoCloseable {
     /** A Jupyter display bundle from the evaluator's MIME map. */
     static DisplayData data(Map<String, String> bundle) {
         DisplayData d = new DisplayData();
-        bundle.forEach(d::putData);
+        // JSON types (a widget's view reference) travel as JSON objects, not as text
+        bundle.forEach((type, content) -> d.putData(type, type.endsWith("json") ? JsonParser.parseString(content) : content));
         return d;
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import nnlab.display.Display;
+import nnlab.widgets.Comms;
 
 /**
  * The kernel's helper inside the student's JVM: sends rich output to the kernel in band on stdout.
@@ -14,7 +15,8 @@ import nnlab.display.Display;
  * <p>User code runs in a separate JVM (JShell's remote agent). {@link #install()} is evaluated
  * once at session start: it keeps the JVM's original {@code System.out} as the channel to the
  * kernel, installs a {@link Display.Backend} so library code and {@code display(obj)} reach the
- * notebook, and installs the {@link ExitGuard}. A message is one {@link Frame}
+ * notebook, a {@link Comms.Transport} so {@code nnlab.widgets} reach it as Jupyter widgets, and
+ * installs the {@link ExitGuard}. A message is one {@link Frame}
  * ({@code \u0001NNLAB{...}\u0004}); the kernel cuts these frames out of the stdout stream, so text
  * and pictures arrive in the order the cell produced them.
  *
@@ -73,6 +75,22 @@ public final class Agent {
             @Override
             public void update(String id, Object value) {
                 send(Frame.Kind.UPDATE, id, value);
+            }
+
+            @Override
+            public void clear(boolean wait) {
+                Agent.clear(wait);
+            }
+        });
+        Comms.setTransport(new Comms.Transport() {
+            @Override
+            public void send(String method, String commId, String target, String json) {
+                comm(method, commId, target, json);
+            }
+
+            @Override
+            public Map<String, String> render(Object value) {
+                return Render.bundle(value);
             }
         });
         boolean guarded = ExitGuard.install();
