@@ -87,7 +87,9 @@ public final class JavaKernel extends BaseKernel {
     private void deliver(String commId, String method, String json) {
         CellResult r = ev().evaluateInternal("nnlab.widgets.Comms.deliver(" + javaString(commId) + ", "
                 + javaString(method) + ", " + javaString(json) + ")", betweenCells);
-        if (!r.ok()) {
+        if (r.status() == CellResult.Status.INTERRUPTED) {
+            betweenCells.stderr("nnlab kernel: the widget callback was stopped; the widgets and variables are kept\n");
+        } else if (!r.ok()) {
             betweenCells.stderr("nnlab kernel: a widget message could not be handled: " + r.ename() + ": " + r.evalue() + "\n");
         }
     }

@@ -292,6 +292,56 @@ class EvaluatorTest {
     }
 
     @Test
+    void anInteractCellOpensWidgetCommsAndAnUpdateRerunsTheCallbackIntoTheOutput() throws Exception {
+        Recorder rec = new Recorder();
+        CellResult r = ev.run("IntSlider wn = new IntSlider(\"n\", 0, 10, 1, 2);\n"
+                + "Output wout = Widgets.interact(() -> { if (wn.value() == 0) throw new IllegalStateException(\"zero\"); "
+                + "return wn.value() * 10; }, wn);", rec);
+        assertTrue(r.ok(), r.evalue());
+        List<String> opens = rec.events.stream().filter(e -> e.startsWith("comm open")).toList();
+        assertTrue(opens.stream().anyMatch(e -> e.contains("\"_model_name\":\"IntSliderModel\"")), opens.toString());
+        assertTrue(opens.stream().anyMatch(e -> e.contains("\"_model_name\":\"OutputModel\"")
+                && e.contains("\"_model_module\":\"@jupyter-widgets/output\"")), opens.toString());
+        assertTrue(rec.events.stream().anyMatch(e -> e.startsWith("display ")), "the VBox is shown: " + rec.events);
+        assertTrue(rec.bundles.stream().anyMatch(b -> b.getOrDefault("application/vnd.jupyter.widget-view+json", "")
+                .contains("model_id")), rec.bundles.toString());
+        assertTrue(rec.events.stream().anyMatch(e -> e.startsWith("comm msg") && e.contains("\"text/plain\":\"20\"")),
+                "the first run's result is in the output: " + rec.events);
+
+        String id = ev.run("wn.id()", Listener.NONE).text().replace("\"", "");
+        Recorder later = new Recorder();
+        CellResult d = ev.evaluateInternal("nnlab.widgets.Comms.deliver(" + JavaKernel.javaString(id) + ", \"msg\", "
+                + JavaKernel.javaString("{\"method\":\"update\",\"state\":{\"value\":7}}") + ")", later);
+        assertTrue(d.ok(), d.evalue());
+        assertTrue(later.events.stream().anyMatch(e -> e.startsWith("comm msg") && e.contains("\"text/plain\":\"70\"")),
+                later.events.toString());
+        assertEquals("7", ev.run("wn.value()", Listener.NONE).text());
+
+        Recorder bad = new Recorder();
+        assertTrue(ev.evaluateInternal("nnlab.widgets.Comms.deliver(" + JavaKernel.javaString(id) + ", \"msg\", "
+                + JavaKernel.javaString("{\"method\":\"update\",\"state\":{\"value\":0}}") + ")", bad).ok(),
+                "an exception in the callback does not fail the delivery");
+        assertTrue(bad.events.stream().anyMatch(e -> e.contains("\"output_type\":\"error\"") && e.contains("zero")),
+                bad.events.toString());
+        assertEquals("3", run("1 + 2").text(), "the session goes on");
+    }
+
+    @Test
+    void theStopButtonStopsALoopingWidgetCallback() throws Exception {
+        assertTrue(run("IntSlider spin = new IntSlider(\"spin\", 0, 10, 1, 0);\n"
+                + "Output spinOut = Widgets.interact(() -> { if (spin.value() > 0) while (true) { } }, spin);").ok());
+        String id = ev.run("spin.id()", Listener.NONE).text().replace("\"", "");
+        CompletableFuture<CellResult> running = CompletableFuture.supplyAsync(() -> ev.evaluateInternal(
+                "nnlab.widgets.Comms.deliver(" + JavaKernel.javaString(id) + ", \"msg\", "
+                        + JavaKernel.javaString("{\"method\":\"update\",\"state\":{\"value\":1}}") + ")", Listener.NONE));
+        Thread.sleep(1000);
+        ev.interrupt();
+        assertEquals(CellResult.Status.INTERRUPTED, running.get().status());
+        assertEquals("1", run("spin.value()").text(), "variables and widgets live on");
+        assertTrue(run("spinOut.toString()").text().contains("the callback was stopped"), run("spinOut.toString()").text());
+    }
+
+    @Test
     void theStopButtonStopsAnInternalEvaluation() throws Exception {
         CompletableFuture<CellResult> running = CompletableFuture.supplyAsync(
                 () -> ev.evaluateInternal("while (true) { }", Listener.NONE));

@@ -14,6 +14,7 @@ import nnlab.display.Display;
  * <pre>{@code
  * String id = display(chart);                 // shows the chart now; returns its display id
  * updateDisplay(id, chart);                   // redraws it in place
+ * clearOutput(true);                          // clear_output(wait=True): cleared when the next output comes
  * display("<b>bold</b>", "text/html");        // only the listed MIME types
  * }</pre>
  */
@@ -39,5 +40,15 @@ public final class Functions {
     /** IJava's {@code updateDisplay(id, value, "image/png", ...)}. */
     public static void updateDisplay(String id, Object value, String... mimeTypes) {
         Agent.update(id, value, mimeTypes);
+    }
+
+    /** Jupyter's {@code clear_output}: clears the cell's output; with {@code wait}, when the next output arrives. */
+    public static void clearOutput(boolean wait) {
+        Display.clear(wait);
+    }
+
+    /** Clears the cell's output now. */
+    public static void clearOutput() {
+        Display.clear(false);
     }
 }
