@@ -76,7 +76,7 @@ public abstract class Widget {
             }
             open = true;
             Comms.opened(this);
-            t.send("open", id, Comms.TARGET, Json.write(message(state)));
+            t.send("open", id, Comms.TARGET, Json.write(Map.of("state", state, "buffer_paths", List.of())));
         }
     }
 

@@ -2,7 +2,6 @@ package nnlab.kernel;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.util.List;
 import java.util.Map;
 import org.dflib.jjava.jupyter.channels.ReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.comm.Comm;
@@ -78,7 +77,7 @@ final class KernelComms extends CommManager {
                 comms.put(id, new StudentComm(id, target));
                 Map<String, Object> metadata = WIDGET_TARGET.equals(target) ? Map.of("version", WIDGET_PROTOCOL) : Map.of();
                 env.publish(new Message<>(parent, CommOpenCommand.MESSAGE_TYPE, new CommOpenCommand(id, target, data),
-                        List.of(), metadata));
+                        null, metadata));  // null: with an empty list JJava leaves the multipart message open
             }
             case "msg" -> env.publish(new Message<>(parent, CommMsgCommand.MESSAGE_TYPE, new CommMsgCommand(id, data)));
             case "close" -> {
