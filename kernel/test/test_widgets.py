@@ -83,8 +83,11 @@ class WidgetCommTests(unittest.TestCase):
             state = msg["content"]["data"].get("state", {})
             return " ".join(o.get("data", {}).get("text/plain", "") for o in state.get("outputs", []))
 
-        first = [m for m in msgs if m["msg_type"] == "comm_msg" and m["content"]["comm_id"] == output]
+        first = [m for m in msgs if m["msg_type"] in ("comm_open", "comm_msg") and m["content"]["comm_id"] == output]
         self.assertIn("n*scale = 2.0", outputs_text(first[-1]))
+        shown = [m for m in msgs if m["msg_type"] in ("display_data", "execute_result")
+                 and "application/vnd.jupyter.widget-view+json" in m["content"]["data"]]
+        self.assertEqual(len(shown), 1, "the panel is shown once")
 
         info = self.kc.comm_info(target_name="jupyter.widget", reply=True)["content"]
         self.assertIn(slider, info["comms"])

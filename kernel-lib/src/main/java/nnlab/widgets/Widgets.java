@@ -7,7 +7,8 @@ import nnlab.display.Display;
 /**
  * ipywidgets' {@code interact}: controls above an {@link Output}, and a callback re-run on every change.
  *
- * <p>The callback reads the controls' values itself. What it returns (a chart) is shown in the output
+ * <p>{@code interact} shows the panel and returns nothing (a cell ending with it shows the panel once);
+ * {@link #interactive} returns it unshown. The callback reads the controls' values itself. What it returns (a chart) is shown in the output
  * as a cell's value would be; what it displays or prints goes there too, replacing the previous run's
  * output when the new one arrives. It runs once at once, then after every change; while it runs,
  * further slider moves are coalesced by the kernel, so the next run gets the latest values. An
@@ -24,8 +25,21 @@ public final class Widgets {
     }
 
     /** Shows {@code controls} and an output; runs {@code callback} now and after each change, showing its result. */
-    public static Output interact(Supplier<?> callback, Widget... controls) {
-        return show(() -> {
+    public static void interact(Supplier<?> callback, Widget... controls) {
+        Display.display(interactive(callback, controls));
+    }
+
+    /** As {@link #interact(Supplier, Widget...)} for a callback that displays or prints what it shows. */
+    public static void interact(Runnable callback, Widget... controls) {
+        Display.display(interactive(callback, controls));
+    }
+
+    /**
+     * ipywidgets' {@code interactive}: the controls and the output in a {@link VBox} (the output last),
+     * the callback run once and wired to every change, not shown yet: {@code display(box)} shows it.
+     */
+    public static VBox interactive(Supplier<?> callback, Widget... controls) {
+        return interactive((Runnable) () -> {
             Object v = callback.get();
             if (v != null) {
                 Display.display(v);
@@ -33,12 +47,8 @@ public final class Widgets {
         }, controls);
     }
 
-    /** As {@link #interact(Supplier, Widget...)} for a callback that displays or prints what it shows. */
-    public static Output interact(Runnable callback, Widget... controls) {
-        return show(callback, controls);
-    }
-
-    private static Output show(Runnable callback, Widget... controls) {
+    /** As {@link #interactive(Supplier, Widget...)} for a callback that displays or prints what it shows. */
+    public static VBox interactive(Runnable callback, Widget... controls) {
         if (controls.length == 0) {
             throw new IllegalArgumentException("Widgets.interact: give at least one control, e.g. new FloatSlider(...)");
         }
@@ -56,8 +66,7 @@ public final class Widgets {
                 b.onClick(run);
             }
         }
-        Display.display(new VBox(all));
         run.run();
-        return out;
+        return new VBox(all);
     }
 }

@@ -52,6 +52,19 @@ class InteractTest {
         Display.setBackend(null);
     }
 
+    /** Widgets.interact, and the Output of the panel it showed. */
+    Output interact(Runnable callback, Widget... controls) {
+        Widgets.interact(callback, controls);
+        List<Widget> children = ((VBox) shownInCell.get(shownInCell.size() - 1)).children();
+        return (Output) children.get(children.size() - 1);
+    }
+
+    Output interact(java.util.function.Supplier<?> callback, Widget... controls) {
+        Widgets.interact(callback, controls);
+        List<Widget> children = ((VBox) shownInCell.get(shownInCell.size() - 1)).children();
+        return (Output) children.get(children.size() - 1);
+    }
+
     static List<Object> texts(Output out) {
         List<Object> t = new ArrayList<>();
         for (Map<String, Object> o : out.outputs()) {
@@ -65,7 +78,7 @@ class InteractTest {
     void interactShowsTheControlsAndAnOutputAndRedrawsOnEveryChange() {
         FloatSlider lr = new FloatSlider("lr", 0.01, 0.5, 0.01, 0.1);
         IntSlider steps = new IntSlider("steps", 1, 50, 1, 20);
-        Output out = Widgets.interact(() -> "path(" + lr.value() + ", " + steps.value() + ")", lr, steps);
+        Output out = interact(() -> "path(" + lr.value() + ", " + steps.value() + ")", lr, steps);
         assertEquals(1, shownInCell.size());
         VBox box = (VBox) shownInCell.get(0);
         assertEquals(List.of(lr, steps, out), box.children());
@@ -88,7 +101,7 @@ class InteractTest {
     @Test
     void anExceptionInTheCallbackIsShownInTheOutputAndTheNextChangeRunsAgain() {
         IntSlider n = new IntSlider("n", 0, 10, 1, 1);
-        Output out = Widgets.interact(() -> {
+        Output out = interact(() -> {
             System.out.println("n is " + n.value());
             if (n.value() == 0) {
                 throw new ArithmeticException("/ by zero");
@@ -105,7 +118,7 @@ class InteractTest {
     @Test
     void aCallbackThatShowsNothingClearsTheOldOutputAndUpdatesReplaceInPlace() {
         Checkbox on = new Checkbox("on", true);
-        Output out = Widgets.interact(() -> {
+        Output out = interact(() -> {
             if (on.value()) {
                 String id = Display.display("first");
                 Display.update(id, "second");
@@ -128,12 +141,20 @@ class InteractTest {
     }
 
     @Test
+    void interactiveReturnsThePanelUnshown() {
+        IntSlider k = new IntSlider("k", 0, 3, 1, 1);
+        VBox box = Widgets.interactive(() -> k.value() + 1, k);
+        assertEquals(List.of(), shownInCell, "not shown");
+        assertEquals(List.of("rendered 2"), texts((Output) box.children().get(1)));
+    }
+
+    @Test
     void interactNeedsAControlAndAButtonReRunsIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Widgets.interact(() -> 1));
         assertEquals("Widgets.interact: give at least one control, e.g. new FloatSlider(...)", e.getMessage());
         int[] runs = {0};
         Button again = new Button("again");
-        Output out = Widgets.interact(() -> ++runs[0], again);
+        Output out = interact(() -> ++runs[0], again);
         again.click();
         assertEquals(2, runs[0]);
         assertEquals(List.of("rendered 2"), texts(out));

@@ -295,7 +295,7 @@ class EvaluatorTest {
     void anInteractCellOpensWidgetCommsAndAnUpdateRerunsTheCallbackIntoTheOutput() throws Exception {
         Recorder rec = new Recorder();
         CellResult r = ev.run("IntSlider wn = new IntSlider(\"n\", 0, 10, 1, 2);\n"
-                + "Output wout = Widgets.interact(() -> { if (wn.value() == 0) throw new IllegalStateException(\"zero\"); "
+                + "Widgets.interact(() -> { if (wn.value() == 0) throw new IllegalStateException(\"zero\"); "
                 + "return wn.value() * 10; }, wn);", rec);
         assertTrue(r.ok(), r.evalue());
         List<String> opens = rec.events.stream().filter(e -> e.startsWith("comm open")).toList();
@@ -305,7 +305,7 @@ class EvaluatorTest {
         assertTrue(rec.events.stream().anyMatch(e -> e.startsWith("display ")), "the VBox is shown: " + rec.events);
         assertTrue(rec.bundles.stream().anyMatch(b -> b.getOrDefault("application/vnd.jupyter.widget-view+json", "")
                 .contains("model_id")), rec.bundles.toString());
-        assertTrue(rec.events.stream().anyMatch(e -> e.startsWith("comm msg") && e.contains("\"text/plain\":\"20\"")),
+        assertTrue(rec.events.stream().anyMatch(e -> e.startsWith("comm ") && e.contains("\"text/plain\":\"20\"}")),
                 "the first run's result is in the output: " + rec.events);
 
         String id = ev.run("wn.id()", Listener.NONE).text().replace("\"", "");
@@ -329,7 +329,7 @@ class EvaluatorTest {
     @Test
     void theStopButtonStopsALoopingWidgetCallback() throws Exception {
         assertTrue(run("IntSlider spin = new IntSlider(\"spin\", 0, 10, 1, 0);\n"
-                + "Output spinOut = Widgets.interact(() -> { if (spin.value() > 0) while (true) { } }, spin);").ok());
+                + "VBox spinBox = Widgets.interactive(() -> { if (spin.value() > 0) while (true) { } }, spin); display(spinBox);").ok());
         String id = ev.run("spin.id()", Listener.NONE).text().replace("\"", "");
         CompletableFuture<CellResult> running = CompletableFuture.supplyAsync(() -> ev.evaluateInternal(
                 "nnlab.widgets.Comms.deliver(" + JavaKernel.javaString(id) + ", \"msg\", "
@@ -338,7 +338,8 @@ class EvaluatorTest {
         ev.interrupt();
         assertEquals(CellResult.Status.INTERRUPTED, running.get().status());
         assertEquals("1", run("spin.value()").text(), "variables and widgets live on");
-        assertTrue(run("spinOut.toString()").text().contains("the callback was stopped"), run("spinOut.toString()").text());
+        String out = run("spinBox.children().get(1).toString()").text();
+        assertTrue(out.contains("the callback was stopped"), out);
     }
 
     @Test

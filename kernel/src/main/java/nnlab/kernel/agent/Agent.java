@@ -90,7 +90,9 @@ public final class Agent {
 
             @Override
             public Map<String, String> render(Object value) {
-                return Render.bundle(value);
+                Map<String, String> b = new LinkedHashMap<>(Render.bundle(value));
+                b.remove(Render.NUMBER);  // the kernel's own key for a cell's numeric value
+                return b;
             }
         });
         boolean guarded = ExitGuard.install();
