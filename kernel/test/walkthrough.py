@@ -208,7 +208,7 @@ PAGE_FACTS = """(() => {
   const cells = nb.querySelectorAll('.jp-Cell');
   const height = cells[cells.length - 1].getBoundingClientRect().bottom - cells[0].getBoundingClientRect().top;
   // charts a widget's Output shows live: in the page, not in a saved notebook's outputs or its PDF
-  const live = nb.querySelectorAll('.jupyter-widgets-output-area img').length;
+  const live = nb.querySelectorAll('.widget-output img').length;
   return {text: nb.innerText, column: out.getBoundingClientRect().width, imgs, live, logPx, height: Math.round(height)};
 })()"""
 
