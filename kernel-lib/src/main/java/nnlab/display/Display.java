@@ -25,10 +25,15 @@ public final class Display {
 
         /** Replaces the output with this id by a rendering of {@code value}. */
         void update(String id, Object value);
+
+        /** Clears the output shown so far; with {@code wait}, only when the next output arrives. */
+        default void clear(boolean wait) {
+        }
     }
 
     private static volatile Backend backend;
     private static volatile Backend fallback = new TextBackend();
+    private static final ThreadLocal<Backend> CAPTURE = new ThreadLocal<>();
 
     private Display() {
     }
@@ -50,19 +55,45 @@ public final class Display {
 
     /** Shows {@code value} and returns an id that {@link #update} can redraw. */
     public static String display(Object value) {
-        Backend b = backend;
-        return b != null ? b.display(value) : fallback.display(value);
+        return current().display(value);
     }
 
     /** Redraws the output {@code id} (from {@link #display}) with {@code value}. */
     public static void update(String id, Object value) {
         Objects.requireNonNull(id, "id");
-        Backend b = backend;
-        if (b != null) {
-            b.update(id, value);
-        } else {
-            fallback.update(id, value);
+        current().update(id, value);
+    }
+
+    /**
+     * Jupyter's {@code clear_output}: clears the cell's (or the capturing output widget's) output; with
+     * {@code wait} it is cleared when the next output arrives, so a redraw does not flicker.
+     */
+    public static void clear(boolean wait) {
+        current().clear(wait);
+    }
+
+    /** Runs {@code body} with this thread's display, update and clear going to {@code b} (an output widget's capture). */
+    public static void capture(Backend b, Runnable body) {
+        Backend before = CAPTURE.get();
+        CAPTURE.set(Objects.requireNonNull(b, "backend"));
+        try {
+            body.run();
+        } finally {
+            if (before == null) {
+                CAPTURE.remove();
+            } else {
+                CAPTURE.set(before);
+            }
         }
+    }
+
+    private static Backend current() {
+        Backend c = CAPTURE.get();
+        if (c != null) {
+            return c;
+        }
+        Backend b = backend;
+        return b != null ? b : fallback;
     }
 
     /** Plain-text fallback: prints {@code toString()}; an update prints again. */

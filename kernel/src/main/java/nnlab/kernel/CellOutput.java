@@ -48,12 +48,14 @@ final class CellOutput {
         }
     }
 
-    /** A display or update goes to the listener; a result is kept for {@link #takeResult()}. */
+    /** A display, update, comm message or clear goes to the listener; a result is kept for {@link #takeResult()}. */
     void frame(Frame f) {
         switch (f.kind()) {
             case RESULT -> result = f.data();
             case UPDATE -> listener.update(f.id(), f.data());
             case DISPLAY -> listener.display(f.id(), f.data());
+            case COMM -> listener.comm(f.data().get("method"), f.id(), f.data().get("target"), f.data().getOrDefault("data", "{}"));
+            case CLEAR -> listener.clear(Boolean.parseBoolean(f.data().get("wait")));
         }
     }
 

@@ -12,7 +12,6 @@ import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
-import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
@@ -71,13 +70,47 @@ public final class JavaKernel extends BaseKernel {
         super("nnlab-java", VERSION,
                 new LanguageInfo("java", Runtime.version().toString(), "text/x-java-source", ".jshell", "java", "java", null),
                 List.of(new HelpLink("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/")),
-                null, new JupyterIO(StandardCharsets.UTF_8), new CommManager(), new Renderer(), null,
+                null, new JupyterIO(StandardCharsets.UTF_8), new KernelComms(), new Renderer(), null,
                 new MagicsRegistry(), false, new StringStyler("", "", "", n -> ""));
         this.evaluator = CompletableFuture.supplyAsync(() -> {
             Evaluator ev = new Evaluator(options);
             ev.setIdleListener(betweenCells);
             return ev;
         });
+        comms().deliverTo(this::deliver);
+    }
+
+    private KernelComms comms() {
+        return (KernelComms) commManager;
+    }
+
+    /**
+     * Hands a comm message from the notebook to the widget library in the student JVM (the kernel to
+     * student-JVM channel); its output, and a callback's error, go where output between cells goes.
+     */
+    private void deliver(String commId, String method, String json) {
+        CellResult r = ev().evaluateInternal("nnlab.widgets.Comms.deliver(" + javaString(commId) + ", "
+                + javaString(method) + ", " + javaString(json) + ")", betweenCells);
+        if (r.status() == CellResult.Status.INTERRUPTED) {
+            betweenCells.stderr("nnlab kernel: the widget callback was stopped; the widgets and variables are kept\n");
+        } else if (!r.ok()) {
+            betweenCells.stderr("nnlab kernel: a widget message could not be handled: " + r.ename() + ": " + r.evalue() + "\n");
+        }
+    }
+
+    /** {@code s} as a Java string literal (backslashes doubled, so JSON's {@code \\u} escapes stay text). */
+    static String javaString(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                default -> sb.append(c < 0x20 ? String.format("\\%03o", (int) c) : String.valueOf(c));
+            }
+        }
+        return sb.append('"').toString();
     }
 
     private Evaluator ev() {
@@ -92,7 +125,7 @@ public final class JavaKernel extends BaseKernel {
         env.setBusyDeferIdle();
         env.publish(new PublishExecuteInput(request.getCode(), count));
         CellResult r;
-        try (NotebookOutput out = new NotebookOutput(env, timer)) {
+        try (NotebookOutput out = new NotebookOutput(env, timer, comms(), message)) {
             try {
                 betweenCells.target = out;   // from the end of this cell until the next one starts
                 r = ev().run(request.getCode(), out);
@@ -142,6 +175,16 @@ public final class JavaKernel extends BaseKernel {
         @Override
         public void update(String id, Map<String, String> bundle) {
             target.update(id, bundle);
+        }
+
+        @Override
+        public void comm(String method, String commId, String targetName, String json) {
+            target.comm(method, commId, targetName, json);
+        }
+
+        @Override
+        public void clear(boolean wait) {
+            target.clear(wait);
         }
     }
 
@@ -277,6 +320,7 @@ public final class JavaKernel extends BaseKernel {
     public void onShutdown(boolean isRestarting) {
         super.onShutdown(isRestarting);
         timer.shutdownNow();
+        comms().close();
         if (evaluator.isDone() && !evaluator.isCompletedExceptionally()) {
             evaluator.join().close();
         }

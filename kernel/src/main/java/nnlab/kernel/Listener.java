@@ -33,4 +33,15 @@ public interface Listener {
     /** Replaces the output made by {@link #display} with this id. */
     default void update(String id, Map<String, String> bundle) {
     }
+
+    /**
+     * A comm message from the student JVM's widgets: {@code method} is open, msg or close; {@code target}
+     * the comm's target name (open only, else null); {@code json} the message's data, a JSON object.
+     */
+    default void comm(String method, String commId, String target, String json) {
+    }
+
+    /** Jupyter's {@code clear_output}: clears the output, or with {@code wait} when the next output arrives. */
+    default void clear(boolean wait) {
+    }
 }

@@ -38,7 +38,7 @@ final class Session implements AutoCloseable {
         /** Text printed to stdout ({@code err} false) or stderr. */
         void text(String text, boolean err);
 
-        /** A display, update or result {@link Frame}. */
+        /** A display, update, result, comm or clear {@link Frame}. */
         void frame(Frame frame);
     }
 

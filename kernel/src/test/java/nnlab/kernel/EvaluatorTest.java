@@ -50,6 +50,16 @@ class EvaluatorTest {
             events.add("update " + id);
             bundles.add(bundle);
         }
+
+        @Override
+        public synchronized void comm(String method, String commId, String target, String json) {
+            events.add("comm " + method + " " + commId + " " + target + " " + json);
+        }
+
+        @Override
+        public synchronized void clear(boolean wait) {
+            events.add("clear " + wait);
+        }
     }
 
     @BeforeAll
@@ -320,13 +330,24 @@ class EvaluatorTest {
     }
 
     @Test
+    void commMessagesAndClearsOfTheStudentJvmReachTheListenerInOrder() {
+        Recorder rec = new Recorder();
+        CellResult r = ev.run("nnlab.kernel.agent.Agent.comm(\"open\", \"c1\", \"jupyter.widget\", \"{\\\"state\\\":{}}\");"
+                + " System.out.println(\"between\"); nnlab.kernel.agent.Agent.clear(true);"
+                + " nnlab.kernel.agent.Agent.comm(\"close\", \"c1\", null, \"{}\");", rec);
+        assertTrue(r.ok(), r.evalue());
+        assertEquals(List.of("comm open c1 jupyter.widget {\"state\":{}}", "clear true", "comm close c1 null {}"), rec.events);
+        assertEquals("between\n", rec.out.toString());
+    }
+
+    @Test
     void aFrameOfUnknownKindIsReportedOnStderr() {
         Recorder rec = new Recorder();
         CellResult r = ev.run("System.out.print(\"\\u0001NNLAB{\\\"kind\\\":\\\"popup\\\",\\\"id\\\":null,\\\"data\\\":{}}\\u0004\");", rec);
         assertTrue(r.ok(), r.toString());
         assertEquals(List.of(), rec.events, "not shown as a display");
         assertEquals("nnlab kernel: dropped a display message from the notebook's Java process:"
-                + " unknown frame kind 'popup' (expected display, update or result)\n", rec.err.toString());
+                + " unknown frame kind 'popup' (expected display, update, result, comm or clear)\n", rec.err.toString());
     }
 
     @Test
@@ -346,6 +367,57 @@ class EvaluatorTest {
         assertEquals(CellResult.Status.ERROR, bad.status());
         assertEquals("java.lang.NumberFormatException", bad.ename());
         assertEquals("2", run("1 + 1").text(), "the session goes on");
+    }
+
+    @Test
+    void anInteractCellOpensWidgetCommsAndAnUpdateRerunsTheCallbackIntoTheOutput() throws Exception {
+        Recorder rec = new Recorder();
+        CellResult r = ev.run("IntSlider wn = new IntSlider(\"n\", 0, 10, 1, 2);\n"
+                + "Widgets.interact(() -> { if (wn.value() == 0) throw new IllegalStateException(\"zero\"); "
+                + "return wn.value() * 10; }, wn);", rec);
+        assertTrue(r.ok(), r.evalue());
+        List<String> opens = rec.events.stream().filter(e -> e.startsWith("comm open")).toList();
+        assertTrue(opens.stream().anyMatch(e -> e.contains("\"_model_name\":\"IntSliderModel\"")), opens.toString());
+        assertTrue(opens.stream().anyMatch(e -> e.contains("\"_model_name\":\"OutputModel\"")
+                && e.contains("\"_model_module\":\"@jupyter-widgets/output\"")), opens.toString());
+        assertTrue(rec.events.stream().anyMatch(e -> e.startsWith("display ")), "the VBox is shown: " + rec.events);
+        assertTrue(rec.bundles.stream().anyMatch(b -> b.getOrDefault("application/vnd.jupyter.widget-view+json", "")
+                .contains("model_id")), rec.bundles.toString());
+        assertTrue(rec.events.stream().anyMatch(e -> e.startsWith("comm ") && e.contains("\"text/plain\":\"20\"}")),
+                "the first run's result is in the output: " + rec.events);
+
+        String id = ev.run("wn.id()", Listener.NONE).text().replace("\"", "");
+        Recorder later = new Recorder();
+        CellResult d = ev.evaluateInternal("nnlab.widgets.Comms.deliver(" + JavaKernel.javaString(id) + ", \"msg\", "
+                + JavaKernel.javaString("{\"method\":\"update\",\"state\":{\"value\":7}}") + ")", later);
+        assertTrue(d.ok(), d.evalue());
+        assertTrue(later.events.stream().anyMatch(e -> e.startsWith("comm msg") && e.contains("\"text/plain\":\"70\"")),
+                later.events.toString());
+        assertEquals("7", ev.run("wn.value()", Listener.NONE).text());
+
+        Recorder bad = new Recorder();
+        assertTrue(ev.evaluateInternal("nnlab.widgets.Comms.deliver(" + JavaKernel.javaString(id) + ", \"msg\", "
+                + JavaKernel.javaString("{\"method\":\"update\",\"state\":{\"value\":0}}") + ")", bad).ok(),
+                "an exception in the callback does not fail the delivery");
+        assertTrue(bad.events.stream().anyMatch(e -> e.contains("\"output_type\":\"error\"") && e.contains("zero")),
+                bad.events.toString());
+        assertEquals("3", run("1 + 2").text(), "the session goes on");
+    }
+
+    @Test
+    void theStopButtonStopsALoopingWidgetCallback() throws Exception {
+        assertTrue(run("IntSlider spin = new IntSlider(\"spin\", 0, 10, 1, 0);\n"
+                + "VBox spinBox = Widgets.interactive(() -> { if (spin.value() > 0) while (true) { } }, spin); display(spinBox);").ok());
+        String id = ev.run("spin.id()", Listener.NONE).text().replace("\"", "");
+        CompletableFuture<CellResult> running = CompletableFuture.supplyAsync(() -> ev.evaluateInternal(
+                "nnlab.widgets.Comms.deliver(" + JavaKernel.javaString(id) + ", \"msg\", "
+                        + JavaKernel.javaString("{\"method\":\"update\",\"state\":{\"value\":1}}") + ")", Listener.NONE));
+        Thread.sleep(1000);
+        ev.interrupt();
+        assertEquals(CellResult.Status.INTERRUPTED, running.get().status());
+        assertEquals("1", run("spin.value()").text(), "variables and widgets live on");
+        String out = run("spinBox.children().get(1).toString()").text();
+        assertTrue(out.contains("the callback was stopped"), out);
     }
 
     @Test

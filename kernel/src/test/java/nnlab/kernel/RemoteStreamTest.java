@@ -54,7 +54,7 @@ class RemoteStreamTest {
         assertEquals("ab", text.toString());
         assertEquals(List.of(), frames);
         assertEquals("nnlab kernel: dropped a display message from the notebook's Java process:"
-                + " unknown frame kind 'popup' (expected display, update or result)\n", problems.toString());
+                + " unknown frame kind 'popup' (expected display, update, result, comm or clear)\n", problems.toString());
         assertThrows(IllegalArgumentException.class, () -> Frame.Kind.of("popup"));
     }
 

@@ -10,6 +10,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import nnlab.display.Display;
+import nnlab.widgets.Comms;
 
 /**
  * The kernel's helper inside the student's JVM: sends rich output to the kernel in band on stdout.
@@ -17,7 +18,8 @@ import nnlab.display.Display;
  * <p>User code runs in a separate JVM (JShell's remote agent). {@link #install()} is evaluated
  * once at session start: it keeps the JVM's original {@code System.out} as the channel to the
  * kernel, installs a {@link Display.Backend} so library code and {@code display(obj)} reach the
- * notebook, and installs the {@link ExitGuard}. A message is one {@link Frame}
+ * notebook, a {@link Comms.Transport} so {@code nnlab.widgets} reach it as Jupyter widgets, and
+ * installs the {@link ExitGuard}. A message is one {@link Frame}
  * ({@code \u0001NNLAB{...}\u0004}); the kernel cuts these frames out of the stdout stream, so text
  * and pictures arrive in the order the cell produced them.
  *
@@ -77,6 +79,24 @@ public final class Agent {
             @Override
             public void update(String id, Object value) {
                 send(Frame.Kind.UPDATE, id, value);
+            }
+
+            @Override
+            public void clear(boolean wait) {
+                Agent.clear(wait);
+            }
+        });
+        Comms.setTransport(new Comms.Transport() {
+            @Override
+            public void send(String method, String commId, String target, String json) {
+                comm(method, commId, target, json);
+            }
+
+            @Override
+            public Map<String, String> render(Object value) {
+                Map<String, String> b = new LinkedHashMap<>(Render.bundle(value));
+                b.remove(Render.NUMBER);  // the kernel's own key for a cell's numeric value
+                return b;
             }
         });
         boolean guarded = ExitGuard.install();
@@ -152,7 +172,30 @@ public final class Agent {
                 data = kept;
             }
         }
-        String frame = new Frame(kind, id, data).encode();
+        write(new Frame(kind, id, data));
+    }
+
+    /**
+     * Sends a widget's comm message to the kernel: {@code method} open (with {@code target}), msg or
+     * close; {@code json} is the message's data, a JSON object.
+     */
+    public static void comm(String method, String commId, String target, String json) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("method", method);
+        if (target != null) {
+            data.put("target", target);
+        }
+        data.put("data", json);
+        write(new Frame(Frame.Kind.COMM, commId, data));
+    }
+
+    /** IJava's {@code clear_output}: clears the output now, or with {@code wait} when the next output arrives. */
+    public static void clear(boolean wait) {
+        write(new Frame(Frame.Kind.CLEAR, null, Map.of("wait", String.valueOf(wait))));
+    }
+
+    private static void write(Frame f) {
+        String frame = f.encode();
         PrintStream out = channel != null ? channel : System.out;
         synchronized (out) {
             out.print(frame);

@@ -10,7 +10,8 @@ import java.util.Map;
  * JVM; the kernel's {@code RemoteStream} cuts them out of the stream and decodes them with
  * {@link Kind#of}, which rejects a kind it does not know instead of guessing. The JSON has three
  * fields: {@code kind} (a {@link Kind#wire()} name), {@code id} (a display id or null) and
- * {@code data} (a MIME bundle, type to content; binary content base64).
+ * {@code data} (a MIME bundle, type to content, binary content base64; for {@code comm} and
+ * {@code clear}, the fields documented at their kinds).
  *
  * <pre>{@code
  * Frame f = new Frame(Frame.Kind.DISPLAY, "7", Map.of("text/plain", "hi"));
@@ -35,7 +36,15 @@ public record Frame(Kind kind, String id, Map<String, String> data) {
         /** Replaces the output with this id: Jupyter's {@code update_display_data}. */
         UPDATE("update"),
         /** The rendering of the cell's last expression, asked for by the kernel: its {@code execute_result}. */
-        RESULT("result");
+        RESULT("result"),
+        /**
+         * A comm message of the student JVM's widgets: {@code id} is the comm id; {@code data} holds
+         * {@code method} (open, msg or close), {@code target} (for open) and {@code data}, the message's
+         * JSON object as text. The kernel publishes Jupyter's {@code comm_open} / {@code comm_msg} / {@code comm_close}.
+         */
+        COMM("comm"),
+        /** Jupyter's {@code clear_output}; {@code data} holds {@code wait} ("true": clear when the next output comes). */
+        CLEAR("clear");
 
         private final String wire;
 
@@ -55,14 +64,14 @@ public record Frame(Kind kind, String id, Map<String, String> data) {
                     return k;
                 }
             }
-            throw new IllegalArgumentException("unknown frame kind '" + wire + "' (expected display, update or result)");
+            throw new IllegalArgumentException("unknown frame kind '" + wire + "' (expected display, update, result, comm or clear)");
         }
     }
 
     /** A frame; {@code data} is copied, and a null kind is refused. */
     public Frame {
         if (kind == null) {
-            throw new IllegalArgumentException("a frame needs a kind (display, update or result)");
+            throw new IllegalArgumentException("a frame needs a kind (display, update, result, comm or clear)");
         }
         data = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(data));
     }

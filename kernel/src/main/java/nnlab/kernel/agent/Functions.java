@@ -14,6 +14,7 @@ import nnlab.display.Display;
  * <pre>{@code
  * String id = display(chart);                 // shows the chart now; returns its display id
  * updateDisplay(id, chart);                   // redraws it in place
+ * clearOutput(true);                          // clear_output(wait=True): cleared when the next output comes
  * display("<b>bold</b>", "text/html");        // a string shown as the listed MIME types
  * printf("%.3f%n", Math.PI);                  // System.out.printf
  * }</pre>
@@ -49,5 +50,15 @@ public final class Functions {
     /** IJava's top-level {@code printf}: {@code System.out.printf(format, args)}. */
     public static void printf(String format, Object... args) {
         System.out.printf(format, args);
+    }
+
+    /** Jupyter's {@code clear_output}: clears the cell's output; with {@code wait}, when the next output arrives. */
+    public static void clearOutput(boolean wait) {
+        Display.clear(wait);
+    }
+
+    /** Clears the cell's output now. */
+    public static void clearOutput() {
+        Display.clear(false);
     }
 }

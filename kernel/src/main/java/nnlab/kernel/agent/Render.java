@@ -55,6 +55,9 @@ public final class Render {
 
     /** The MIME bundle (type to content; binary content base64) for {@code value}. */
     public static Map<String, String> bundle(Object value) {
+        if (value instanceof nnlab.widgets.Widget w) {
+            return w.bundle();
+        }
         Map<String, String> b = new LinkedHashMap<>();
         if (value instanceof Chart<?, ?> chart) {
             if (!TEXT_ONLY) {
