@@ -219,7 +219,21 @@ final class Session implements AutoCloseable {
     void kill() {
         Process p = process;
         if (p != null && p.isAlive()) {
+            // Wait until it and what it started (a sandbox's JVM) are gone, so that nothing still writes into
+            // the session's folder once close() returns (a caller may delete it next).
+            List<ProcessHandle> started = p.descendants().toList();
             p.destroyForcibly();
+            started.forEach(ProcessHandle::destroyForcibly);
+            try {
+                p.waitFor(2, TimeUnit.SECONDS);
+                for (ProcessHandle h : started) {
+                    h.onExit().get(2, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // it will still go; the caller has done what it can
+            }
         }
     }
 

@@ -59,8 +59,11 @@ class ImportPrecedenceTest {
             assertEquals("tribuoish.Dataset", ev.run("Dataset.class.getName()", Listener.NONE).text());
 
             EvaluatorTest.Recorder again = new EvaluatorTest.Recorder();
-            assertTrue(ev.run("import nnlab.data.*;\nimport java.util.*;\nimport java.awt.*;", again).ok());
-            assertEquals("", again.out.toString(), "nnlab's own and the JDK's packages change nothing, say nothing");
+            assertTrue(ev.run("import nnlab.data.*;\nimport java.util.*;", again).ok());
+            assertEquals("", again.out.toString(), "nnlab's own packages and those imported at start change nothing, say nothing");
+            // a JDK package the notebook imports wins over nnlab's start-up names like any other (AWT's widgets here)
+            assertEquals("Note: import java.awt.* wins: Button, Checkbox, Label are now java.awt's (before: nnlab.widgets.Button,"
+                    + " nnlab.widgets.Checkbox, nnlab.widgets.Label; write the full name to use those).\n", note(ev, "import java.awt.*;"));
             assertEquals("[1]", ev.run("java.util.List.of(1)", Listener.NONE).text());
             assertEquals("Note: import tribuoish.SGD wins: SGD is now tribuoish's (before: nnlab.optim.SGD; write the full"
                     + " name to use it).\n", note(ev, "import tribuoish.SGD;"));
