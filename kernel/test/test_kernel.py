@@ -41,6 +41,8 @@ class JavaKernelTests(jupyter_kernel_test.KernelTests):
          "mime": "text/html"},
     ]
 
+    code_clear_output = "clearOutput();"   # Jupyter's clear_output (Functions.clearOutput, nnlab.display.Display.clear)
+
     code_inspect_sample = "Math.max"
 
     supported_history_operations = ("tail", "range", "search")

@@ -19,6 +19,10 @@ final class CellRun {
     volatile boolean interrupted;
     volatile boolean timedOut;
     volatile boolean killed;
+    /** True while a magic works in the kernel ({@code %maven}): a stop ends the cell there, no JVM to stop or kill. */
+    volatile boolean inKernel;
+    /** True when a stop ended the cell's kernel-side work, which then said what was stopped. */
+    volatile boolean stoppedInKernel;
 
     CellRun(int number, CellOutput out) {
         this.number = number;

@@ -196,7 +196,52 @@ public final class Evaluator implements AutoCloseable {
             public void warn(String text) {
                 r.out.text(text, true);
             }
+
+            @Override
+            public <T> T interruptible(String what, Magics.Work<T> work) throws CellFailure, Maven.Failure {
+                return inKernel(r, what, work);
+            }
         };
+    }
+
+    /** Runs a magic's kernel-side {@code work} on a thread of its own; a stop or timeout ends the cell at once. */
+    private static <T> T inKernel(CellRun r, String what, Magics.Work<T> work) throws CellFailure, Maven.Failure {
+        java.util.concurrent.CompletableFuture<T> done = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                done.complete(work.call());
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        }, "nnlab-magic");
+        t.setDaemon(true);
+        r.inKernel = true;
+        t.start();
+        try {
+            while (true) {
+                try {
+                    return done.get(20, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    if (r.stopped()) {
+                        t.interrupt();
+                        r.stoppedInKernel = true;
+                        throw CellFailure.simple(CellResult.Status.INTERRUPTED, "InterruptedException", what + " was stopped"
+                                + (r.timedOut ? " by the cell time limit (NNLAB_CELL_TIMEOUT)" : "")
+                                + " before it finished; nothing was added to the class path; earlier variables are kept");
+                    }
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof Maven.Failure f) {
+                        throw f;
+                    }
+                    throw CellFailure.simple(CellResult.Status.ERROR, "MagicError", what + " failed in the kernel: " + e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw CellFailure.simple(CellResult.Status.INTERRUPTED, "InterruptedException", what + " was stopped");
+                }
+            }
+        } finally {
+            r.inKernel = false;
+        }
     }
 
     private CellResult execute(Listener listener, int number, Body body) {
@@ -217,7 +262,7 @@ public final class Evaluator implements AutoCloseable {
             session.markDied();
         }
         finishRun(r, failure != null, timeout);
-        if (r.stopped() || session.died()) {
+        if ((r.stopped() || session.died()) && !(r.stoppedInKernel && failure != null && !session.died())) {
             value = null;
             failure = stopFailure(r);
         }
@@ -298,6 +343,9 @@ public final class Evaluator implements AutoCloseable {
         } else {
             c.interrupted = true;
         }
+        if (c.inKernel) {
+            return;     // a magic's kernel-side work (a download) sees the flag and ends the cell itself
+        }
         watchdog.schedule(() -> {
             if (c.running) {
                 c.killed = true;
@@ -322,6 +370,15 @@ public final class Evaluator implements AutoCloseable {
     public synchronized void close() {
         watchdog.shutdownNow();
         session.close();
+    }
+
+    /**
+     * Kills the student JVM at once, without waiting for a running cell (the notebook server is gone and
+     * the kernel exits next); unlike {@link #close()} it takes no lock a running cell holds.
+     */
+    public void kill() {
+        watchdog.shutdownNow();
+        session.kill();
     }
 
     /** A fresh session when the student JVM has died; the old snippets' places mean nothing then. */

@@ -316,6 +316,13 @@ public final class JavaKernel extends BaseKernel {
         }
     }
 
+    /** The notebook server is gone ({@link ParentWatch}): the student JVM is killed now, even mid-cell. */
+    void parentGone() {
+        if (evaluator.isDone() && !evaluator.isCompletedExceptionally()) {
+            evaluator.join().kill();
+        }
+    }
+
     @Override
     public void onShutdown(boolean isRestarting) {
         super.onShutdown(isRestarting);

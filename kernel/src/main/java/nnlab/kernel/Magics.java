@@ -63,6 +63,18 @@ final class Magics {
 
         /** Prints a warning to the cell's stderr. */
         void warn(String text);
+
+        /**
+         * Runs a magic's own work in the kernel (a Maven download) so that the stop button and the cell
+         * timeout end the cell at once with "{@code what} was stopped ..." while the session keeps running;
+         * the abandoned work finishes, or times out, in the background without touching the session.
+         */
+        <T> T interruptible(String what, Work<T> work) throws CellFailure, Maven.Failure;
+    }
+
+    /** Kernel-side work of a magic, see {@link Host#interruptible}. */
+    interface Work<T> {
+        T call() throws Maven.Failure;
     }
 
     /** Runs a whole cell; returns the bundle of the last value, or null. */

@@ -30,7 +30,7 @@ final class MavenMagic {
     }
 
     /** {@code %maven COORDINATE...}: resolves and adds; returns the jars added. */
-    List<Path> maven(String args, Magics.Host c) throws Maven.Failure {
+    List<Path> maven(String args, Magics.Host c) throws Maven.Failure, CellFailure {
         if (args.isBlank()) {
             throw new Maven.Failure("%maven needs at least one coordinate, e.g. %maven org.apache.commons:commons-csv:1.11.0");
         }
@@ -38,11 +38,11 @@ final class MavenMagic {
         for (String coordinate : coordinates) {
             Maven.artifact(coordinate);      // a malformed one fails before any download
         }
-        return add(maven().resolve(coordinates), c);
+        return add(c.interruptible("%maven " + String.join(" ", coordinates), () -> maven().resolve(coordinates)), c);
     }
 
     /** {@code %%loadFromPOM}: the cell's repositories are added, its dependencies resolved and added as by {@code %maven}. */
-    List<Path> loadFromPom(String body, Magics.Host c) throws Maven.Failure {
+    List<Path> loadFromPom(String body, Magics.Host c) throws Maven.Failure, CellFailure {
         PomFragment pom = PomFragment.parse(body);
         for (String[] repo : pom.repositories()) {
             maven().addRepository(repo[0], repo[1]);
@@ -50,7 +50,7 @@ final class MavenMagic {
         if (pom.coordinates().isEmpty()) {
             return List.of();
         }
-        return add(maven().resolve(pom.coordinates()), c);
+        return add(c.interruptible("%%loadFromPOM", () -> maven().resolve(pom.coordinates())), c);
     }
 
     /** {@code %mavenRepo ID URL}: a repository later {@code %maven} lines also look in. */
@@ -63,7 +63,8 @@ final class MavenMagic {
         maven().addRepository(parts[0], parts[1]);
     }
 
-    private Maven maven() {
+    // synchronized: a stopped %maven may still be starting the resolver on its own thread
+    private synchronized Maven maven() {
         if (maven == null) {
             maven = factory.get();
         }

@@ -276,6 +276,49 @@ class EvaluatorTest {
         assertEquals("2", run("1 + 1").text(), "the session keeps running");
     }
 
+    /** A repository that accepts the connection and never answers: the stop button ends %maven, the session lives on. */
+    @Test
+    void stopButtonEndsAMavenDownloadThatStalls() throws Exception {
+        try (java.net.ServerSocket stall = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+             Evaluator own = new Evaluator(new Evaluator.Options(Classpath.userClasspath(), List.of("-Xmx256m"), 0, 10_000))) {
+            List<java.net.Socket> held = new ArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(stall.accept());     // and never answer
+                    }
+                } catch (java.io.IOException e) {
+                    // closed at the end of the test
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            assertTrue(own.run("int kept = 6;", Listener.NONE).ok());
+            assertTrue(own.run("%mavenRepo stall http://127.0.0.1:" + stall.getLocalPort() + "/maven2/", Listener.NONE).ok());
+            CompletableFuture<CellResult> running = CompletableFuture.supplyAsync(
+                    () -> own.run("%maven org.nnlab.stall:never-answered:1.0", Listener.NONE));
+            long waited = 0;
+            while (held.isEmpty() && waited < 30_000) {      // until the resolver has reached the stalled repository
+                Thread.sleep(50);
+                waited += 50;
+            }
+            assertFalse(held.isEmpty(), "the resolver never connected to the stalled repository");
+            assertFalse(running.isDone(), "the download should hang: " + (running.isDone() ? running.get().evalue() : ""));
+            long t0 = System.nanoTime();
+            own.interrupt();
+            CellResult r = running.get();
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(CellResult.Status.INTERRUPTED, r.status());
+            assertEquals("%maven org.nnlab.stall:never-answered:1.0 was stopped before it finished; nothing was added to the"
+                    + " class path; earlier variables are kept", r.evalue());
+            assertTrue(millis < 1000, "stopped in " + millis + " ms");
+            assertEquals("7", own.run("kept + 1", Listener.NONE).text(), "the same session, its variables kept");
+            for (java.net.Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
     @Test
     void stopButtonHaltsABusyLoopAndKeepsVariables() throws Exception {
         assertTrue(run("int survivor = 41;").ok());

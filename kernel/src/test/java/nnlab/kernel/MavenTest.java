@@ -182,5 +182,10 @@ class MavenTest {
         public void warn(String text) {
             warnings.append(text);
         }
+
+        @Override
+        public <T> T interruptible(String what, Magics.Work<T> work) throws Maven.Failure {
+            return work.call();
+        }
     }
 }
