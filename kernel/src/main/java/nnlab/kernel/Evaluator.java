@@ -122,7 +122,7 @@ public final class Evaluator implements AutoCloseable {
     public Evaluator(Options options) {
         this.options = options;
         this.idle = new CellOutput(Listener.NONE, options.maxOutputChars());
-        this.session = new Session(options, new Routing());
+        this.session = new Session(options, new Routing(), this::call);
         this.snippets = new Snippets(session);
     }
 
@@ -202,6 +202,60 @@ public final class Evaluator implements AutoCloseable {
                 return inKernel(r, what, work);
             }
         };
+    }
+
+    /**
+     * A running cell's call into the kernel (IJava's {@code eval}, {@code lineMagic}, {@code cellMagic}),
+     * on {@link CallChannel}'s thread while the cell's snippet waits: evaluated in the cell's run (its
+     * output, stop button and timeout), answered with {@code done}'s fields.
+     */
+    private Object[] call(com.google.gson.JsonObject req) {
+        String kind = req.get("call").getAsString();
+        CellRun r = current;
+        if (r == null || !r.running || r.number == 0) {
+            return new Object[] {"error", kind + " works only in a notebook cell while it runs"};
+        }
+        try {
+            switch (kind) {
+                case "eval" -> {
+                    String ref = snippets.evalRef(req.get("code").getAsString(), r);
+                    if (ref == null) {
+                        return new Object[] {"null"};
+                    }
+                    snippets.internal("nnlab.kernel.agent.KernelCalls.keep(" + ref + ")", r);
+                    return new Object[] {"value"};
+                }
+                case "line", "cell" -> {
+                    List<String> args = new java.util.ArrayList<>();
+                    req.getAsJsonObject("args").entrySet().forEach(e -> args.add(e.getValue().getAsString()));
+                    String name = req.get("name").getAsString();
+                    List<String> paths = kind.equals("line") ? magics.callLine(name, args, host(r))
+                            : magics.callCell(name, args, req.get("body").getAsString(), host(r));
+                    return paths == null ? new Object[] {"null"} : new Object[] {"list", paths.toArray(String[]::new)};
+                }
+                default -> {
+                    return new Object[] {"error", "unknown call into the kernel: " + kind};
+                }
+            }
+        } catch (CellFailure f) {
+            boolean bad = f.status == CellResult.Status.ERROR && !f.ename.contains(".");
+            return new Object[] {bad ? "bad" : "error", kind.equals("eval") ? evalFailure(f) : f.evalue};
+        }
+    }
+
+    /** One line for a failure of {@code eval(code)}: a compile error with its line of the code, symbol and caret dropped. */
+    private static String evalFailure(CellFailure f) {
+        if (!f.ename.equals("CompilationException")) {
+            return "eval: " + f.evalue;
+        }
+        StringBuilder b = new StringBuilder("eval: ");
+        for (String line : f.traceback) {
+            String t = line.strip();
+            if (!t.equals("^")) {
+                b.append(b.length() > 6 ? " " : "").append(t.replaceFirst("^Compile error at cell line (\\d+):", "compile error at line $1 of the code:"));
+            }
+        }
+        return b.toString();
     }
 
     /** Runs a magic's kernel-side {@code work} on a thread of its own; a stop or timeout ends the cell at once. */

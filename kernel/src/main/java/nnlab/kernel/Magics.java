@@ -112,7 +112,11 @@ final class Magics {
         int chunkStart = firstLine;
         Map<String, String> value = null;
         for (int i = 0; i < lines.length; i++) {
-            if (lines[i].stripLeading().startsWith("%")) {
+            boolean magicLine = lines[i].stripLeading().startsWith("%");
+            String inExpression = magicLine || lines[i].indexOf('%') < 0 ? null : asCall(lines[i], firstLine + i);
+            if (inExpression != null) {
+                chunk.append(inExpression).append('\n');
+            } else if (magicLine) {
                 if (!chunk.toString().isBlank()) {
                     value = c.eval(chunk.toString(), chunkStart);
                 }
@@ -131,11 +135,46 @@ final class Magics {
 
     private Map<String, String> lineMagic(String line, int cellLine, Host c) throws CellFailure {
         String name = line.substring(1).split("\\s+")[0];
-        String args = line.substring(1 + name.length()).strip();
+        Object v = apply(name, line.substring(1 + name.length()).strip(), cellLine, c);
+        @SuppressWarnings("unchecked")
+        Map<String, String> bundle = v instanceof Map<?, ?> m ? (Map<String, String>) m : null;
+        return bundle;
+    }
+
+    /**
+     * IJava's {@code lineMagic(name, args)} from a cell's code: runs {@code %name args...}; returns the
+     * paths it added ({@code %jars}, {@code %classpath}, {@code %maven}) or null. An unknown name or bad
+     * arguments fail with the magic's own message.
+     */
+    List<String> callLine(String name, List<String> args, Host c) throws CellFailure {
+        Object v = apply(name, String.join(" ", args), 0, c);
+        @SuppressWarnings("unchecked")
+        List<String> paths = v instanceof List<?> l ? (List<String>) l : null;
+        return paths;
+    }
+
+    /** IJava's {@code cellMagic(name, args, body)}: {@code loadFromPOM} returns the jars it added, {@code time} null. */
+    List<String> callCell(String name, List<String> args, String body, Host c) throws CellFailure {
+        String head = "%%" + name + (args.isEmpty() ? "" : " " + String.join(" ", args));
+        if (!name.equals("loadFromPOM") && !name.equals("time")) {
+            throw unknown("%%" + name, 0);
+        }
+        if (name.equals("time")) {
+            run(head + "\n" + body, c);
+            return null;
+        }
+        try {
+            return strings(maven.loadFromPom(body, c));
+        } catch (Maven.Failure e) {
+            throw bad(e.getMessage(), 0);
+        }
+    }
+
+    /** Runs line magic {@code %name args}: the added paths as strings, the bundle of a value (%time, %load), or null. */
+    private Object apply(String name, String args, int cellLine, Host c) throws CellFailure {
         switch (name) {
             case "classpath", "jars" -> {
-                addPaths(name, args, cellLine, c);
-                return null;
+                return addPaths(name, args, cellLine, c);
             }
             case "load" -> {
                 return load(args, cellLine, c);
@@ -143,14 +182,13 @@ final class Magics {
             case "maven", "mavenRepo" -> {
                 try {
                     if (name.equals("maven")) {
-                        maven.maven(args, c);
-                    } else {
-                        maven.repository(args);
+                        return strings(maven.maven(args, c));
                     }
+                    maven.repository(args);
+                    return null;
                 } catch (Maven.Failure e) {
                     throw bad(e.getMessage(), cellLine);
                 }
-                return null;
             }
             case "time" -> {
                 long t0 = System.nanoTime();
@@ -162,10 +200,77 @@ final class Magics {
         }
     }
 
-    private void addPaths(String magic, String args, int cellLine, Host c) throws CellFailure {
+    private static List<String> strings(List<Path> paths) {
+        return paths.stream().map(Path::toString).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+    }
+
+    /**
+     * A line with a magic after {@code =} ({@code List<String> added = %jars lib/*.jar;}), IJava's magic in an
+     * expression, as Java that calls {@code lineMagic("jars", List.of("lib/*.jar"))}; null when the line has
+     * none (a {@code %} at the start of the line is a line magic; one in a string or comment is text).
+     */
+    static String asCall(String line, int cellLine) throws CellFailure {
+        java.util.regex.Matcher m = EXPRESSION_MAGIC.matcher(line);
+        while (m.find()) {
+            String before = line.substring(0, m.start());
+            if (before.isBlank() || inStringOrComment(before)) {
+                continue;
+            }
+            String name = m.group(1);
+            if (!LINE_MAGICS.contains(name)) {
+                throw unknown("%" + name, cellLine);
+            }
+            String args = line.substring(m.end()).strip();
+            boolean semicolon = args.endsWith(";");
+            args = semicolon ? args.substring(0, args.length() - 1).strip() : args;
+            StringBuilder call = new StringBuilder(before).append("= lineMagic(").append(javaString(name)).append(", java.util.List.of(");
+            String sep = "";
+            for (String a : args.isEmpty() ? new String[0] : args.split("\\s+")) {
+                call.append(sep).append(javaString(a));
+                sep = ", ";
+            }
+            return call.append("))").append(semicolon ? ";" : "").toString();
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern EXPRESSION_MAGIC = java.util.regex.Pattern.compile("=\\s*%([A-Za-z]\\w*)");
+    private static final java.util.Set<String> LINE_MAGICS = java.util.Set.of("classpath", "jars", "maven", "mavenRepo", "load", "time");
+
+    private static boolean inStringOrComment(String before) {
+        boolean inString = false;
+        for (int i = 0; i < before.length(); i++) {
+            char ch = before.charAt(i);
+            if (ch == '\\' && inString) {
+                i++;
+            } else if (ch == '"') {
+                inString = !inString;
+            } else if (!inString && ch == '/' && i + 1 < before.length() && before.charAt(i + 1) == '/') {
+                return true;
+            }
+        }
+        return inString;
+    }
+
+    private static String javaString(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            if (ch == '"' || ch == '\\') {
+                b.append('\\').append(ch);
+            } else if (ch < 0x20) {
+                b.append(String.format("\\u%04x", (int) ch));
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    private List<String> addPaths(String magic, String args, int cellLine, Host c) throws CellFailure {
         if (args.isEmpty()) {
             throw bad("%" + magic + " needs at least one path or glob, e.g. %" + magic + " lib/*.jar", cellLine);
         }
+        List<String> added = new java.util.ArrayList<>();
         for (String pattern : args.split("[\\s" + File.pathSeparator + "]+")) {
             List<Path> paths;
             try {
@@ -177,12 +282,15 @@ final class Magics {
                 if (magic.equals("jars") && Files.isDirectory(p)) {
                     for (Path jar : Classpath.expand(p + "/*.jar")) {
                         c.addToClasspath(jar.toString());
+                        added.add(jar.toString());
                     }
                 } else if (magic.equals("classpath") || p.toString().endsWith(".jar")) {
                     c.addToClasspath(p.toString());
+                    added.add(p.toString());
                 }
             }
         }
+        return added;
     }
 
     private Map<String, String> load(String file, int cellLine, Host c) throws CellFailure {
@@ -206,12 +314,13 @@ final class Magics {
         return (int) s.chars().filter(ch -> ch == '\n').count();
     }
 
+    /** Line 0: called from code ({@code lineMagic}), where the Java frame in the trace names the line. */
     private static CellFailure unknown(String magic, int line) {
         return CellFailure.simple(CellResult.Status.ERROR, "UnknownMagic",
-                "unknown magic " + magic + " at cell line " + line + "; the kernel knows " + KNOWN);
+                "unknown magic " + magic + (line > 0 ? " at cell line " + line : "") + "; the kernel knows " + KNOWN);
     }
 
     private static CellFailure bad(String message, int line) {
-        return CellFailure.simple(CellResult.Status.ERROR, "MagicError", message + " (cell line " + line + ")");
+        return CellFailure.simple(CellResult.Status.ERROR, "MagicError", message + (line > 0 ? " (cell line " + line + ")" : ""));
     }
 }

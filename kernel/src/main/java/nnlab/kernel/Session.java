@@ -48,6 +48,7 @@ final class Session implements AutoCloseable {
 
     private final Evaluator.Options options;
     private final Output output;
+    private final CallChannel calls;
     private final List<String> addedClasspath = new ArrayList<>();
     private volatile JShell shell;
     private volatile boolean died;
@@ -56,8 +57,14 @@ final class Session implements AutoCloseable {
 
     /** Starts the session: the student JVM starts at once, confined as {@code options} say. */
     Session(Evaluator.Options options, Output output) {
+        this(options, output, request -> new Object[] {"error", "calls into the kernel are not served here"});
+    }
+
+    /** A session whose running cells' calls into the kernel ({@code eval}, {@code lineMagic}) {@code calls} handles. */
+    Session(Evaluator.Options options, Output output, CallChannel.Handler calls) {
         this.options = options;
         this.output = output;
+        this.calls = new CallChannel(calls);
         start();
     }
 
@@ -94,7 +101,7 @@ final class Session implements AutoCloseable {
     private void start() {
         RemoteStream out = new RemoteStream(t -> output.text(t, false), output::frame, t -> output.text(t, true));
         RemoteStream err = new RemoteStream(t -> output.text(t, true), null, null);
-        StudentJvm.Provider provider = new StudentJvm.Provider(options.confinement());
+        StudentJvm.Provider provider = new StudentJvm.Provider(options.confinement(), calls);
         JShell s = JShell.builder()
                 .out(new PrintStream(out, true, StandardCharsets.UTF_8))
                 .err(new PrintStream(err, true, StandardCharsets.UTF_8))
@@ -240,6 +247,7 @@ final class Session implements AutoCloseable {
     /** Ends JShell and the student JVM. */
     @Override
     public void close() {
+        calls.close();
         JShell s = shell;
         shell = null;
         if (s != null) {

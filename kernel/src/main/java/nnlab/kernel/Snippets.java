@@ -55,6 +55,21 @@ final class Snippets {
      * returns the bundle of the last expression's value, or null.
      */
     Map<String, String> eval(String code, int firstLine, CellRun run) throws CellFailure {
+        return eval(code, firstLine, run, true);
+    }
+
+    /**
+     * IJava's {@code eval(code)} from a running cell: runs {@code code} as {@link #eval} does, without
+     * rendering; returns the name of the variable holding its last value (e.g. {@code $12}), or null.
+     */
+    String evalRef(String code, CellRun run) throws CellFailure {
+        Map<String, String> v = eval(code, 1, run, false);
+        return v == null ? null : v.get(REF);
+    }
+
+    private static final String REF = "ref";
+
+    private Map<String, String> eval(String code, int firstLine, CellRun run, boolean render) throws CellFailure {
         SourceCodeAnalysis sca = session.shell().sourceCodeAnalysis();
         String rest = code;
         Map<String, String> value = null;
@@ -72,7 +87,7 @@ final class Snippets {
             if (ci.completeness() == Completeness.DEFINITELY_INCOMPLETE) {
                 throw Errors.incomplete(rest, line);
             }
-            value = evalSnippet(src.substring(lead), line, run);
+            value = evalSnippet(src.substring(lead), line, run, render);
             rest = ci.source() == null ? "" : ci.remaining();
         }
         return value;
@@ -105,7 +120,7 @@ final class Snippets {
         }
     }
 
-    private Map<String, String> evalSnippet(String src, int line, CellRun run) throws CellFailure {
+    private Map<String, String> evalSnippet(String src, int line, CellRun run, boolean render) throws CellFailure {
         JShell shell = session.shell();
         List<SnippetEvent> events = shell.eval(src);
         checkStopped(run);
@@ -129,7 +144,7 @@ final class Snippets {
                 run.out.text("Note: cell line " + line + " uses " + String.join(", ", missing)
                         + ", which is not defined yet; define it before calling this.\n", false);
             }
-            value = valueOf(e, run);
+            value = valueOf(e, run, render);
         }
         return value;
     }
@@ -152,7 +167,7 @@ final class Snippets {
         return f;
     }
 
-    private Map<String, String> valueOf(SnippetEvent e, CellRun run) throws CellFailure {
+    private Map<String, String> valueOf(SnippetEvent e, CellRun run, boolean render) throws CellFailure {
         Snippet s = e.snippet();
         String text = e.value();
         String type;
@@ -163,8 +178,13 @@ final class Snippets {
         } else if (s.subKind() == Snippet.SubKind.VAR_VALUE_SUBKIND) {
             type = ((ExpressionSnippet) s).typeName();
             ref = ((ExpressionSnippet) s).name();
+        } else if (!render && s.subKind() == Snippet.SubKind.VAR_DECLARATION_WITH_INITIALIZER_SUBKIND) {
+            return Map.of(REF, ((VarSnippet) s).name());     // eval("int x = 3;") is 3, as in IJava
         } else {
             return null;
+        }
+        if (!render) {
+            return Map.of(REF, ref);
         }
         if (text == null || text.equals("null") || PRINT_STREAM.contains(type)) {
             return null;     // System.out.printf(...) as the last line: the printed text is the output

@@ -52,7 +52,7 @@ import nnlab.kernel.agent.RemoteAgent;
  * its own) Unix sockets in a folder bound into it, JDWP through socat there (see kernel/README.md).
  *
  * <pre>{@code
- * JShell.builder().executionEngine(new StudentJvm.Provider(Confinement.NONE), Map.of())
+ * JShell.builder().executionEngine(new StudentJvm.Provider(Confinement.NONE, calls), Map.of())
  * }</pre>
  */
 final class StudentJvm extends JdiExecutionControl {
@@ -62,11 +62,13 @@ final class StudentJvm extends JdiExecutionControl {
     /** Provider handed to {@code JShell.Builder.executionEngine}. */
     static final class Provider implements ExecutionControlProvider {
         private final Confinement confinement;
+        private final CallChannel calls;
         volatile Process process;
 
         /** The student JVM is started as {@code confinement} says (folder, environment, launcher prefix). */
-        Provider(Confinement confinement) {
+        Provider(Confinement confinement, CallChannel calls) {
             this.confinement = confinement;
+            this.calls = calls;
         }
 
         @Override
@@ -87,8 +89,10 @@ final class StudentJvm extends JdiExecutionControl {
                 Util.detectJdiExitEvent(vm, reason -> env.closeDown());
                 Socket socket = listener.accept();
                 socket.setTcpNoDelay(true);
-                return Util.remoteInputOutput(socket.getInputStream(), socket.getOutputStream(), outputs(env), inputs(env),
-                        (in, o) -> new StudentJvm(o, in, vm, p));
+                OutputStream out = socket.getOutputStream();
+                calls.connect(out, p);
+                return Util.remoteInputOutput(socket.getInputStream(), out, outputs(env), inputs(env),
+                        (in, o) -> new StudentJvm(o, in, vm, p, calls));
             }
         }
 
@@ -123,8 +127,10 @@ final class StudentJvm extends JdiExecutionControl {
                     VirtualMachine vm = UnixJdwp.attach(UnixJdwp.accept(jdwp, LAUNCH_TIMEOUT_MILLIS));
                     Util.detectJdiExitEvent(vm, reason -> env.closeDown());
                     SocketChannel a = UnixJdwp.accept(agent, LAUNCH_TIMEOUT_MILLIS);
-                    return Util.remoteInputOutput(ChannelStreams.in(a), ChannelStreams.out(a), outputs(env),
-                            inputs(env), (in, o) -> new StudentJvm(o, in, vm, p));
+                    OutputStream out = ChannelStreams.out(a);
+                    calls.connect(out, p);
+                    return Util.remoteInputOutput(ChannelStreams.in(a), out, outputs(env),
+                            inputs(env), (in, o) -> new StudentJvm(o, in, vm, p, calls));
                 } catch (IOException e) {
                     p.destroyForcibly();
                     p.waitFor(2, java.util.concurrent.TimeUnit.SECONDS);
@@ -136,10 +142,11 @@ final class StudentJvm extends JdiExecutionControl {
             }
         }
 
-        private static Map<String, OutputStream> outputs(ExecutionEnv env) {
+        private Map<String, OutputStream> outputs(ExecutionEnv env) {
             Map<String, OutputStream> outputs = new HashMap<>();
             outputs.put("out", env.userOut());
             outputs.put("err", env.userErr());
+            outputs.put(CallChannel.CALL, calls.sink());
             return outputs;
         }
 
@@ -240,11 +247,66 @@ final class StudentJvm extends JdiExecutionControl {
     private final Process process;
     private final Object stopLock = new Object();
     private boolean running;
+    private final CallChannel calls;
 
-    private StudentJvm(ObjectOutput out, ObjectInput in, VirtualMachine vm, Process process) {
+    private StudentJvm(ObjectOutput out, ObjectInput in, VirtualMachine vm, Process process, CallChannel calls) {
         super(out, in);
         this.vm = vm;
         this.process = process;
+        this.calls = calls;
+    }
+
+    // While a cell calls into the kernel (eval, lineMagic), JShell's command channel waits for that cell's
+    // snippet: what the kernel does for the call goes to the waiting snippet's thread through CallChannel.
+    // (redefine needs no routing: it goes through JDI, which works while a snippet runs.)
+
+    @Override
+    public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        if (!calls.routing()) {
+            super.load(cbcs);
+            return;
+        }
+        try {
+            calls.load(cbcs);
+        } catch (ClassInstallException | NotImplementedException | EngineTerminationException e) {
+            throw e;
+        } catch (ExecutionControlException e) {
+            throw new ClassInstallException("the student JVM could not load the classes: " + e.getMessage(), new boolean[cbcs.length]);
+        }
+    }
+
+    @Override
+    public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
+        return calls.routing() ? routedRun(() -> calls.varValue(className, varName)) : super.varValue(className, varName);
+    }
+
+    @Override
+    public void addToClasspath(String path) throws EngineTerminationException, InternalException {
+        if (!calls.routing()) {
+            super.addToClasspath(path);
+            return;
+        }
+        try {
+            calls.addToClasspath(path);
+        } catch (EngineTerminationException | InternalException e) {
+            throw e;
+        } catch (ExecutionControlException e) {
+            throw new InternalException(e.getMessage());
+        }
+    }
+
+    private interface Routed {
+        String run() throws ExecutionControlException;
+    }
+
+    private static String routedRun(Routed r) throws RunException, EngineTerminationException, InternalException {
+        try {
+            return r.run();
+        } catch (RunException | EngineTerminationException | InternalException e) {
+            throw e;
+        } catch (ExecutionControlException e) {
+            throw new InternalException(e.getMessage());
+        }
     }
 
     @Override
@@ -257,6 +319,9 @@ final class StudentJvm extends JdiExecutionControl {
 
     @Override
     public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
+        if (calls.routing()) {
+            return routedRun(() -> calls.invoke(className, methodName));
+        }
         synchronized (stopLock) {
             running = true;
         }

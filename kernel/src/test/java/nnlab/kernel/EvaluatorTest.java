@@ -245,6 +245,76 @@ class EvaluatorTest {
         assertEquals("MagicError", run("%jars " + dir.resolve("nothing/*.jar")).ename());
     }
 
+    /** IJava's eval(String): runs code in this session from a running cell and returns its value. */
+    @Test
+    void evalRunsCodeInTheSessionAndReturnsItsValue() {
+        CellResult two = run("Object two = eval(\"1 + 1\");\ntwo.getClass().getSimpleName() + \" \" + two");
+        assertEquals("Integer 2", two.text(), two.evalue() + " " + two.traceback());
+        assertEquals("5", run("eval(\"int madeByEval = 5;\")").text(), "a declaration's value, as in IJava");
+        assertEquals("6", run("madeByEval + 1").text(), "a declaration made by eval stays in the session");
+        assertEquals("null", run("String.valueOf(eval(\"int unused = 1; System.out.print(\\\"\\\");\"))").text());
+        CellResult caught = run("try { eval(\"1 / 0\"); } catch (ArithmeticException e) { System.out.println(\"caught \" + e.getMessage()); }");
+        assertTrue(caught.ok(), caught.evalue());
+        Recorder rec = new Recorder();
+        ev.run("try { eval(\"1 / 0\"); } catch (ArithmeticException e) { System.out.println(\"caught \" + e.getMessage()); }", rec);
+        assertEquals("caught / by zero\n", rec.out.toString(), "what the evaluated code throws is thrown as it is");
+        CellResult bad = run("eval(\"nosuchMethod()\")");
+        assertEquals("java.lang.IllegalArgumentException", bad.ename());
+        assertEquals("eval: compile error at line 1 of the code: nosuchMethod() cannot find symbol symbol:   method nosuchMethod()", bad.evalue());
+        assertEquals("2", run("1 + 1").text(), "the session keeps running");
+    }
+
+    @Test
+    void stopButtonHaltsALoopRunByEval() throws Exception {
+        assertTrue(run("int beforeEval = 1;").ok());
+        CompletableFuture<CellResult> running = CompletableFuture.supplyAsync(() -> run("eval(\"while (true) { }\");"));
+        Thread.sleep(1500);
+        ev.interrupt();
+        CellResult r = running.get();
+        assertEquals(CellResult.Status.INTERRUPTED, r.status(), r.evalue());
+        assertEquals("2", run("beforeEval + 1").text(), "variables survive");
+        Thread.sleep(1600);     // past the kill deadline: the same session still answers
+        assertEquals("3", run("beforeEval + 2").text());
+    }
+
+    /** IJava's lineMagic, cellMagic and a magic used as an expression: %jars returns the paths it added. */
+    @Test
+    void magicsAsExpressionsAndCalls(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("empty.jar");
+        try (java.util.jar.JarOutputStream j = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            j.putNextEntry(new java.util.zip.ZipEntry("empty/readme.txt"));
+        }
+        CellResult added = run("List<String> added = %jars " + dir + "/*.jar;\nadded");
+        assertEquals("[" + jar + "]", added.text(), added.evalue() + " " + added.traceback());
+        CellResult called = run("List<String> again = lineMagic(\"classpath\", List.of(\"" + jar + "\"));\nagain.size()");
+        assertEquals("1", called.text(), called.evalue());
+        CellResult timed = run("cellMagic(\"time\", List.of(), \"int inTime = 4;\");\ninTime");
+        assertEquals("4", timed.text(), timed.evalue());
+
+        CellResult unknown = run("int a = 1;\nvar x = %nosuch arg;");
+        assertEquals("UnknownMagic", unknown.ename());
+        assertTrue(unknown.evalue().startsWith("unknown magic %nosuch at cell line 2; the kernel knows %classpath"), unknown.evalue());
+        CellResult badName = run("lineMagic(\"nosuch\", List.of())");
+        assertEquals("java.lang.IllegalArgumentException", badName.ename());
+        assertTrue(badName.evalue().startsWith("unknown magic %nosuch; the kernel knows %classpath"), badName.evalue());
+        CellResult badArgs = run("lineMagic(\"jars\", List.of(\"" + dir + "/nothing/*.jar\"))");
+        assertEquals("java.lang.IllegalArgumentException", badArgs.ename());
+        assertTrue(badArgs.evalue().startsWith("%jars: no file matches " + dir + "/nothing/*.jar"), badArgs.evalue());
+        assertEquals("text that mentions = %jars stays text", run("\"text that mentions = %jars stays text\"").text());
+        assertEquals("2", run("1 + 1").text(), "the session keeps running");
+    }
+
+    /** IJava's render(obj, types...): a value that displays as the asked types. */
+    @Test
+    void renderKeepsTheAskedTypes() {
+        Recorder rec = new Recorder();
+        CellResult html = ev.run("render(\"<b>Bold</b>\", \"text/html\")", rec);
+        assertEquals(Map.of("text/html", "<b>Bold</b>"), html.value(), html.evalue());
+        ev.run("display(render(\"# Title\", \"text/markdown\"));", rec);
+        assertEquals(Map.of("text/markdown", "# Title"), rec.bundles.get(rec.bundles.size() - 1));
+        assertEquals("[text/plain]", run("render(42).getData().keySet()").text());
+    }
+
     /** Needs commons-csv in ~/.m2 or the machine's Maven repository (settings.xml's mirror). */
     @Test
     void mavenAddsAJarTheNextCellUses() {

@@ -157,6 +157,15 @@ public final class Agent {
     }
 
     private static void send(Frame.Kind kind, String id, Object value, String... mimeTypes) {
+        write(new Frame(kind, id, renderAs(value, mimeTypes)));
+    }
+
+    /**
+     * The bundle of {@code value} kept to {@code mimeTypes} (all of it when none is given): a string is
+     * each text-like type asked for ({@link Render#asTypes}), another value keeps the asked types of its
+     * rendering, or all of it when it has none of them.
+     */
+    static Map<String, String> renderAs(Object value, String... mimeTypes) {
         Map<String, String> data = value instanceof CharSequence text && mimeTypes.length > 0
                 ? Render.asTypes(text.toString(), mimeTypes) : Render.bundle(value);
         if (mimeTypes.length > 0) {
@@ -172,7 +181,7 @@ public final class Agent {
                 data = kept;
             }
         }
-        write(new Frame(kind, id, data));
+        return data;
     }
 
     /**

@@ -22,7 +22,8 @@ import jdk.jshell.execution.Util;
  * (engine parameter {@code remoteAgent}); it does what {@link RemoteExecutionControl#main} does,
  * with {@code setTcpNoDelay(true)}. {@link #invoke(Method)} and {@link #varValue} are overridden
  * only so that their frames carry this class's name: JShell's stop button finds the running
- * snippet by that name over JDI.
+ * snippet by that name over JDI. A snippet run from inside a running one ({@code eval}, {@link KernelCalls})
+ * keeps the outer one "in client code", so the stop button still finds it afterwards.
  *
  * <pre>{@code
  * JShell.builder().executionEngine("jdi:hostname(127.0.0.1),remoteAgent(nnlab.kernel.agent.RemoteAgent)")
@@ -52,12 +53,42 @@ public final class RemoteAgent extends RemoteExecutionControl {
         outputs.put("err", st -> System.setErr(new PrintStream(st, true, StandardCharsets.UTF_8)));
         Map<String, Consumer<InputStream>> inputs = new HashMap<>();
         inputs.put("in", System::setIn);
-        Util.forwardExecutionControlAndIO(new RemoteAgent(), in, out, outputs, inputs);
+        // eval, lineMagic and cellMagic: calls to the kernel and its commands back, while a cell runs (KernelCalls)
+        outputs.put("nnlab-call", st -> KernelCalls.callOut = st);
+        inputs.put("nnlab-reply", st -> KernelCalls.replyIn = st);
+        RemoteAgent agent = new RemoteAgent();
+        KernelCalls.agent = agent;
+        Util.forwardExecutionControlAndIO(agent, in, out, outputs, inputs);
     }
+
+    /** Snippets running inside a snippet ({@code eval} from a cell): only the outermost one enters and leaves client code. */
+    private int depth;
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         return super.invoke(doitMethod);
+    }
+
+    @Override
+    protected void clientCodeEnter() {
+        if (depth++ == 0) {
+            super.clientCodeEnter();
+        }
+    }
+
+    @Override
+    protected void clientCodeLeave() throws InternalException {
+        if (--depth == 0) {
+            super.clientCodeLeave();
+        }
+    }
+
+    @Override
+    protected String throwConvertedInvocationException(Throwable cause) throws RunException, InternalException {
+        if (depth > 1) {
+            KernelCalls.thrown = cause;     // eval(...) rethrows what its code threw, as it is
+        }
+        return super.throwConvertedInvocationException(cause);
     }
 
     @Override

@@ -58,6 +58,9 @@ public final class Render {
         if (value instanceof nnlab.widgets.Widget w) {
             return w.bundle();
         }
+        if (value instanceof DisplayData d) {
+            return d.getData();
+        }
         Map<String, String> b = new LinkedHashMap<>();
         if (value instanceof Chart<?, ?> chart) {
             if (!TEXT_ONLY) {
