@@ -111,6 +111,7 @@ public final class Evaluator implements AutoCloseable {
         return t;
     });
     private final Magics magics = new Magics();
+    private final JarClash clash;
     private final Session session;
     private final Snippets snippets;
     private volatile Listener idleListener = Listener.NONE;
@@ -123,6 +124,7 @@ public final class Evaluator implements AutoCloseable {
         this.options = options;
         this.idle = new CellOutput(Listener.NONE, options.maxOutputChars());
         this.session = new Session(options, new Routing(), this::call);
+        this.clash = new JarClash(options.classpath());
         this.snippets = new Snippets(session);
     }
 
@@ -179,6 +181,10 @@ public final class Evaluator implements AutoCloseable {
 
             @Override
             public void addToClasspath(String path) {
+                String warning = clash.check(java.nio.file.Path.of(path));
+                if (warning != null) {
+                    r.out.text(warning, true);
+                }
                 session.addToClasspath(path);
             }
 

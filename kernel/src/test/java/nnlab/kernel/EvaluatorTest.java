@@ -286,6 +286,17 @@ class EvaluatorTest {
         }
         CellResult added = run("List<String> added = %jars " + dir + "/*.jar;\nadded");
         assertEquals("[" + jar + "]", added.text(), added.evalue() + " " + added.traceback());
+        Path clashing = dir.resolve("xchart-3.5.2.jar");
+        try (java.util.jar.JarOutputStream j = new java.util.jar.JarOutputStream(Files.newOutputStream(clashing))) {
+            j.putNextEntry(new java.util.zip.ZipEntry("org/knowm/xchart/XYChart.class"));
+        }
+        Recorder rec = new Recorder();
+        CellResult warned = ev.run("%jars " + clashing, rec);
+        assertTrue(warned.ok(), warned.evalue());
+        assertTrue(rec.err.toString().startsWith("Warning: xchart-3.5.2.jar has packages the kernel already loads from"
+                + " xchart-4.0.3.jar (org.knowm.xchart): the kernel's classes win there"), rec.err.toString());
+        assertEquals("XYChart", run("new org.knowm.xchart.XYChart(10, 10).getClass().getSimpleName()").text(),
+                "the kernel's XChart still loads");
         CellResult called = run("List<String> again = lineMagic(\"classpath\", List.of(\"" + jar + "\"));\nagain.size()");
         assertEquals("1", called.text(), called.evalue());
         CellResult timed = run("cellMagic(\"time\", List.of(), \"int inTime = 4;\");\ninTime");
