@@ -37,6 +37,9 @@ final class JarClash {
 
     /** The warning for {@code added}, one line ending in a newline, or null when it shares no package with the kernel. */
     String check(Path added) {
+        if (kernelEntries.stream().anyMatch(e -> Path.of(e).toAbsolutePath().normalize().equals(added.toAbsolutePath().normalize()))) {
+            return null;        // the kernel's own jar, named again
+        }
         Map<String, TreeSet<String>> byKernelJar = new LinkedHashMap<>();
         Map<String, String> mine = kernelPackages();
         for (String pkg : packages(added)) {

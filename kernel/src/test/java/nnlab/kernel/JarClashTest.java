@@ -43,6 +43,7 @@ class JarClashTest {
                 + " lack come from xchart-3.5.2.jar.\n", clash.check(old));
         assertNull(clash.check(jar("commons-csv-1.11.0.jar", "org/apache/commons/csv/CSVFormat.class")));
         assertNull(clash.check(dir.resolve("missing.jar")), "an unreadable entry is no clash");
+        assertNull(clash.check(kernel), "the kernel's own jar named again");
     }
 
     @Test
