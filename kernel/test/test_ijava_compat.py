@@ -187,7 +187,8 @@ class MavenStopButtonTest(unittest.TestCase):
         server, accepted = stalled_repository()
         km, kc = jupyter_client.manager.start_new_kernel(kernel_name="java")
         try:
-            (reply, _), = run_cells(kc, ["int kept = 41;\n%mavenRepo stall http://127.0.0.1:%d/maven2/" % server.getsockname()[1]])
+            port = server.getsockname()[1]
+            (reply, _), = run_cells(kc, ["int kept = 41;\n%mavenRepo stall http://127.0.0.1:" + str(port) + "/maven2/"])
             self.assertEqual(reply["status"], "ok", reply)
             msg_id = kc.execute("%maven org.nnlab.stall:never-answered:1.0")
             deadline = time.time() + 60
@@ -246,12 +247,15 @@ class ParentGoneTest(unittest.TestCase):
         server = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
             import sys, time, jupyter_client
             km, kc = jupyter_client.manager.start_new_kernel(kernel_name="java")
-            kc.execute_interactive("1 + 1", timeout=60)
-            print(km.provisioner.process.pid, flush=True)
+            kc.execute_interactive("1 + 1", timeout=60, output_hook=lambda msg: None)
+            print("PID", km.provisioner.process.pid, flush=True)
             time.sleep(600)
         """)], stdout=subprocess.PIPE, text=True)
         try:
-            kernel = int(server.stdout.readline())
+            line = server.stdout.readline()
+            while line and not line.startswith("PID "):
+                line = server.stdout.readline()
+            kernel = int(line.split()[1])
             below = descendants(kernel)
             self.assertTrue(below, "the kernel has no student JVM")
             server.send_signal(signal.SIGKILL)       # the server dies without shutting its kernel down
@@ -264,6 +268,8 @@ class ParentGoneTest(unittest.TestCase):
         finally:
             if server.poll() is None:
                 server.kill()
+                server.wait()
+            server.stdout.close()
 
 
 if __name__ == "__main__":
