@@ -24,6 +24,7 @@ class SandboxTest {
     void cellsRunAndTheStopButtonWorksAcrossTheSandbox(@TempDir Path tmp) throws Exception {
         try (Evaluator ev = sandboxed(tmp)) {
             assertEquals("2", ev.run("1 + 1", Listener.NONE).text());
+            assertEquals("42", ev.run("eval(\"6 * 7\")", Listener.NONE).text(), "a call into the kernel crosses the sandbox");
             ev.run("int kept = 5; void spin() { while (true) { } }", Listener.NONE);
             Thread stopper = new Thread(() -> {
                 try {
