@@ -219,7 +219,9 @@ public final class Evaluator implements AutoCloseable {
         String kind = req.get("call").getAsString();
         CellRun r = current;
         if (r == null || !r.running || r.number == 0) {
-            return new Object[] {"error", kind + " works only in a notebook cell while it runs"};
+            String what = kind.equals("line") ? "lineMagic" : kind.equals("cell") ? "cellMagic" : "eval";
+            return new Object[] {"error", what + " works only in a notebook cell while it runs (not in a widget callback"
+                    + " or a thread still running after its cell)"};
         }
         try {
             switch (kind) {

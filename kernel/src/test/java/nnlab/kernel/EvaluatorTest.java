@@ -435,6 +435,25 @@ class EvaluatorTest {
     }
 
     @Test
+    void evalFromAThreadAfterItsCellEndedIsRefusedWithAReason() throws Exception {
+        Recorder between = new Recorder();
+        ev.setIdleListener(between);
+        try {
+            assertTrue(run("new Thread(() -> { try { Thread.sleep(400); eval(\"1\"); } catch (Exception e) {"
+                    + " System.out.println(e.getClass().getSimpleName() + \": \" + e.getMessage()); } }).start();").ok());
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (!between.out.toString().contains("\n") && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            assertEquals("IllegalStateException: eval works only in a notebook cell while it runs (not in a widget callback"
+                    + " or a thread still running after its cell)\n", between.out.toString());
+            assertEquals("2", run("1 + 1").text());
+        } finally {
+            ev.setIdleListener(Listener.NONE);
+        }
+    }
+
+    @Test
     void outputBetweenCellsGoesToTheKernelLevelListenerNotTheLastCell() throws Exception {
         Recorder between = new Recorder();
         ev.setIdleListener(between);

@@ -63,8 +63,14 @@ public final class KernelCalls {
      */
     static synchronized Object call(Map<String, Object> request) {
         OutputStream out = callOut;
+        String what = switch (String.valueOf(request.get("call"))) {
+            case "line" -> "lineMagic";
+            case "cell" -> "cellMagic";
+            default -> "eval";
+        };
         if (out == null || agent == null) {
-            throw new IllegalStateException(request.get("call") + ": the notebook kernel is not connected (plain JShell?)");
+            throw new IllegalStateException(what + " needs the notebook kernel, which this Java session does not run in"
+                    + " (plain JShell?)");
         }
         long id = ++calls;
         Map<String, Object> msg = new LinkedHashMap<>(request);
@@ -79,7 +85,7 @@ public final class KernelCalls {
                 m = INBOX.take();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException(request.get("call") + " was interrupted");
+                throw new IllegalStateException(what + " was interrupted");
             }
             if ((Long) m[0] != id) {
                 continue;       // left over from a call a stop abandoned
