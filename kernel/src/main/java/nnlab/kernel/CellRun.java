@@ -33,4 +33,48 @@ final class CellRun {
     boolean stopped() {
         return interrupted || timedOut || killed;
     }
+
+    /**
+     * Runs a magic's kernel-side {@code work} (a Maven download) on a thread of its own, so that the stop
+     * button or the timeout ends the cell at once with "{@code what} was stopped ..."; the abandoned work
+     * finishes in the background.
+     */
+    <T> T inKernel(String what, Magics.Work<T> work) throws CellFailure, Maven.Failure {
+        java.util.concurrent.CompletableFuture<T> done = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                done.complete(work.call());
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        }, "nnlab-magic");
+        t.setDaemon(true);
+        inKernel = true;
+        t.start();
+        try {
+            while (true) {
+                try {
+                    return done.get(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    if (stopped()) {
+                        t.interrupt();
+                        stoppedInKernel = true;
+                        throw CellFailure.simple(CellResult.Status.INTERRUPTED, "InterruptedException", what + " was stopped"
+                                + (timedOut ? " by the cell time limit (NNLAB_CELL_TIMEOUT)" : "")
+                                + " before it finished; nothing was added to the class path; earlier variables are kept");
+                    }
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof Maven.Failure f) {
+                        throw f;
+                    }
+                    throw CellFailure.simple(CellResult.Status.ERROR, "MagicError", what + " failed in the kernel: " + e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw CellFailure.simple(CellResult.Status.INTERRUPTED, "InterruptedException", what + " was stopped");
+                }
+            }
+        } finally {
+            inKernel = false;
+        }
+    }
 }

@@ -112,6 +112,7 @@ public final class Evaluator implements AutoCloseable {
     });
     private final Magics magics = new Magics();
     private final JarClash clash;
+    private volatile CellCalls calls;     // set right after the session (its handler) and its snippets exist
     private final Session session;
     private final Snippets snippets;
     private volatile Listener idleListener = Listener.NONE;
@@ -123,9 +124,10 @@ public final class Evaluator implements AutoCloseable {
     public Evaluator(Options options) {
         this.options = options;
         this.idle = new CellOutput(Listener.NONE, options.maxOutputChars());
-        this.session = new Session(options, new Routing(), this::call);
+        this.session = new Session(options, new Routing(), request -> this.calls.handle(request));
         this.clash = new JarClash(options.classpath());
         this.snippets = new Snippets(session);
+        this.calls = new CellCalls(() -> current, snippets, magics, this::host);
     }
 
     /** The options this session runs with. */
@@ -205,105 +207,9 @@ public final class Evaluator implements AutoCloseable {
 
             @Override
             public <T> T interruptible(String what, Magics.Work<T> work) throws CellFailure, Maven.Failure {
-                return inKernel(r, what, work);
+                return r.inKernel(what, work);
             }
         };
-    }
-
-    /**
-     * A running cell's call into the kernel (IJava's {@code eval}, {@code lineMagic}, {@code cellMagic}),
-     * on {@link CallChannel}'s thread while the cell's snippet waits: evaluated in the cell's run (its
-     * output, stop button and timeout), answered with {@code done}'s fields.
-     */
-    private Object[] call(com.google.gson.JsonObject req) {
-        String kind = req.get("call").getAsString();
-        CellRun r = current;
-        if (r == null || !r.running || r.number == 0) {
-            String what = kind.equals("line") ? "lineMagic" : kind.equals("cell") ? "cellMagic" : "eval";
-            return new Object[] {"error", what + " works only in a notebook cell while it runs (not in a widget callback"
-                    + " or a thread still running after its cell)"};
-        }
-        try {
-            switch (kind) {
-                case "eval" -> {
-                    String ref = snippets.evalRef(req.get("code").getAsString(), r);
-                    if (ref == null) {
-                        return new Object[] {"null"};
-                    }
-                    snippets.internal("nnlab.kernel.agent.KernelCalls.keep(" + ref + ")", r);
-                    return new Object[] {"value"};
-                }
-                case "line", "cell" -> {
-                    List<String> args = new java.util.ArrayList<>();
-                    req.getAsJsonObject("args").entrySet().forEach(e -> args.add(e.getValue().getAsString()));
-                    String name = req.get("name").getAsString();
-                    List<String> paths = kind.equals("line") ? magics.callLine(name, args, host(r))
-                            : magics.callCell(name, args, req.get("body").getAsString(), host(r));
-                    return paths == null ? new Object[] {"null"} : new Object[] {"list", paths.toArray(String[]::new)};
-                }
-                default -> {
-                    return new Object[] {"error", "unknown call into the kernel: " + kind};
-                }
-            }
-        } catch (CellFailure f) {
-            boolean bad = f.status == CellResult.Status.ERROR && !f.ename.contains(".");
-            return new Object[] {bad ? "bad" : "error", kind.equals("eval") ? evalFailure(f) : f.evalue};
-        }
-    }
-
-    /** One line for a failure of {@code eval(code)}: a compile error with its line of the code, symbol and caret dropped. */
-    private static String evalFailure(CellFailure f) {
-        if (!f.ename.equals("CompilationException")) {
-            return "eval: " + f.evalue;
-        }
-        StringBuilder b = new StringBuilder("eval: ");
-        for (String line : f.traceback) {
-            String t = line.strip();
-            if (!t.equals("^")) {
-                b.append(b.length() > 6 ? " " : "").append(t.replaceFirst("^Compile error at cell line (\\d+):", "compile error at line $1 of the code:"));
-            }
-        }
-        return b.toString();
-    }
-
-    /** Runs a magic's kernel-side {@code work} on a thread of its own; a stop or timeout ends the cell at once. */
-    private static <T> T inKernel(CellRun r, String what, Magics.Work<T> work) throws CellFailure, Maven.Failure {
-        java.util.concurrent.CompletableFuture<T> done = new java.util.concurrent.CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                done.complete(work.call());
-            } catch (Throwable e) {
-                done.completeExceptionally(e);
-            }
-        }, "nnlab-magic");
-        t.setDaemon(true);
-        r.inKernel = true;
-        t.start();
-        try {
-            while (true) {
-                try {
-                    return done.get(20, TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.TimeoutException e) {
-                    if (r.stopped()) {
-                        t.interrupt();
-                        r.stoppedInKernel = true;
-                        throw CellFailure.simple(CellResult.Status.INTERRUPTED, "InterruptedException", what + " was stopped"
-                                + (r.timedOut ? " by the cell time limit (NNLAB_CELL_TIMEOUT)" : "")
-                                + " before it finished; nothing was added to the class path; earlier variables are kept");
-                    }
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof Maven.Failure f) {
-                        throw f;
-                    }
-                    throw CellFailure.simple(CellResult.Status.ERROR, "MagicError", what + " failed in the kernel: " + e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw CellFailure.simple(CellResult.Status.INTERRUPTED, "InterruptedException", what + " was stopped");
-                }
-            }
-        } finally {
-            r.inKernel = false;
-        }
     }
 
     private CellResult execute(Listener listener, int number, Body body) {

@@ -113,7 +113,7 @@ final class Magics {
         Map<String, String> value = null;
         for (int i = 0; i < lines.length; i++) {
             boolean magicLine = lines[i].stripLeading().startsWith("%");
-            String inExpression = magicLine || lines[i].indexOf('%') < 0 ? null : asCall(lines[i], firstLine + i);
+            String inExpression = magicLine || lines[i].indexOf('%') < 0 ? null : MagicExpression.asCall(lines[i], firstLine + i);
             if (inExpression != null) {
                 chunk.append(inExpression).append('\n');
             } else if (magicLine) {
@@ -204,68 +204,6 @@ final class Magics {
         return paths.stream().map(Path::toString).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
     }
 
-    /**
-     * A line with a magic after {@code =} ({@code List<String> added = %jars lib/*.jar;}), IJava's magic in an
-     * expression, as Java that calls {@code lineMagic("jars", List.of("lib/*.jar"))}; null when the line has
-     * none (a {@code %} at the start of the line is a line magic; one in a string or comment is text).
-     */
-    static String asCall(String line, int cellLine) throws CellFailure {
-        java.util.regex.Matcher m = EXPRESSION_MAGIC.matcher(line);
-        while (m.find()) {
-            String before = line.substring(0, m.start());
-            if (before.isBlank() || inStringOrComment(before)) {
-                continue;
-            }
-            String name = m.group(1);
-            if (!LINE_MAGICS.contains(name)) {
-                throw unknown("%" + name, cellLine);
-            }
-            String args = line.substring(m.end()).strip();
-            boolean semicolon = args.endsWith(";");
-            args = semicolon ? args.substring(0, args.length() - 1).strip() : args;
-            StringBuilder call = new StringBuilder(before).append("= lineMagic(").append(javaString(name)).append(", java.util.List.of(");
-            String sep = "";
-            for (String a : args.isEmpty() ? new String[0] : args.split("\\s+")) {
-                call.append(sep).append(javaString(a));
-                sep = ", ";
-            }
-            return call.append("))").append(semicolon ? ";" : "").toString();
-        }
-        return null;
-    }
-
-    private static final java.util.regex.Pattern EXPRESSION_MAGIC = java.util.regex.Pattern.compile("=\\s*%([A-Za-z]\\w*)");
-    private static final java.util.Set<String> LINE_MAGICS = java.util.Set.of("classpath", "jars", "maven", "mavenRepo", "load", "time");
-
-    private static boolean inStringOrComment(String before) {
-        boolean inString = false;
-        for (int i = 0; i < before.length(); i++) {
-            char ch = before.charAt(i);
-            if (ch == '\\' && inString) {
-                i++;
-            } else if (ch == '"') {
-                inString = !inString;
-            } else if (!inString && ch == '/' && i + 1 < before.length() && before.charAt(i + 1) == '/') {
-                return true;
-            }
-        }
-        return inString;
-    }
-
-    private static String javaString(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            if (ch == '"' || ch == '\\') {
-                b.append('\\').append(ch);
-            } else if (ch < 0x20) {
-                b.append(String.format("\\u%04x", (int) ch));
-            } else {
-                b.append(ch);
-            }
-        }
-        return b.append('"').toString();
-    }
-
     private List<String> addPaths(String magic, String args, int cellLine, Host c) throws CellFailure {
         if (args.isEmpty()) {
             throw bad("%" + magic + " needs at least one path or glob, e.g. %" + magic + " lib/*.jar", cellLine);
@@ -315,7 +253,7 @@ final class Magics {
     }
 
     /** Line 0: called from code ({@code lineMagic}), where the Java frame in the trace names the line. */
-    private static CellFailure unknown(String magic, int line) {
+    static CellFailure unknown(String magic, int line) {
         return CellFailure.simple(CellResult.Status.ERROR, "UnknownMagic",
                 "unknown magic " + magic + (line > 0 ? " at cell line " + line : "") + "; the kernel knows " + KNOWN);
     }
