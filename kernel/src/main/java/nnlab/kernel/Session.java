@@ -80,8 +80,23 @@ final class Session implements AutoCloseable {
         // NumPy's large arrays get them.
         vm.add("--add-modules=jdk.incubator.vector");
         vm.add("-XX:+UseTransparentHugePages");
+        vm.addAll(archiveOptions());
         vm.addAll(options.vmOptions());
         return vm;
+    }
+
+    /**
+     * The student JVM's class-data-sharing archive ({@link StudentArchive}), when the kernel was started with
+     * {@code -Dnnlab.studentArchive=FILE} and the file is there: its classes come pre-parsed and pre-verified,
+     * which spares the JVM's start and the first chart about a second of CPU. The JVM ignores, without a word,
+     * an archive made for other jars or another JDK ({@code -Xlog:cds=off}).
+     */
+    static List<String> archiveOptions() {
+        String file = System.getProperty("nnlab.studentArchive", "");
+        if (file.isBlank() || !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(file))) {
+            return List.of();
+        }
+        return List.of("-XX:SharedArchiveFile=" + file, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
     /** Packages every session imports: kernel-lib's, then IJava's (java.util, java.io, java.math, java.net, ...). */
@@ -92,9 +107,11 @@ final class Session implements AutoCloseable {
     }
 
     private void start() {
+        long t0 = System.nanoTime();
         RemoteStream out = new RemoteStream(t -> output.text(t, false), output::frame, t -> output.text(t, true));
         RemoteStream err = new RemoteStream(t -> output.text(t, true), null, null);
         StudentJvm.Provider provider = new StudentJvm.Provider(options.confinement());
+        Trace.Span launch = Trace.span("start.jvm");
         JShell s = JShell.builder()
                 .out(new PrintStream(out, true, StandardCharsets.UTF_8))
                 .err(new PrintStream(err, true, StandardCharsets.UTF_8))
@@ -102,6 +119,7 @@ final class Session implements AutoCloseable {
                 .executionEngine(provider, Map.of())
                 .remoteVMOptions(studentJvmOptions(options).toArray(String[]::new))
                 .build();
+        launch.close();
         // the compiler's class path; a --class-path compiler option would hide later %classpath entries
         s.addToClasspath(String.join(File.pathSeparator, options.classpath()));
         s.onShutdown(x -> {
@@ -112,11 +130,16 @@ final class Session implements AutoCloseable {
         shell = s;
         died = false;
         process = provider.process;
-        for (String pkg : imports()) {
-            s.eval("import " + pkg + ".*;");
+        try (var t = Trace.span("start.imports")) {
+            for (String pkg : imports()) {
+                s.eval("import " + pkg + ".*;");
+            }
+            s.eval("import static nnlab.kernel.agent.Functions.*;");     // display, updateDisplay, printf
         }
-        s.eval("import static nnlab.kernel.agent.Functions.*;");     // display, updateDisplay, printf
-        String info = hidden("nnlab.kernel.agent.Agent.install()");
+        String info;
+        try (var t = Trace.span("start.agent")) {
+            info = hidden("nnlab.kernel.agent.Agent.install()");
+        }
         if (info == null) {
             throw new IllegalStateException("the student JVM did not start: check the class path "
                     + options.classpath() + " and JVM options " + options.vmOptions());
@@ -125,6 +148,7 @@ final class Session implements AutoCloseable {
         for (String cp : addedClasspath) {
             s.addToClasspath(cp);
         }
+        Trace.cell(0, t0);
     }
 
     /** The JShell (it fails with IllegalStateException once the student JVM has died; see {@link #died()}). */
@@ -235,6 +259,30 @@ final class Session implements AutoCloseable {
                 // it will still go; the caller has done what it can
             }
         }
+    }
+
+    /**
+     * Ends JShell, asks the student JVM to exit (SIGTERM: it runs its exit sequence) and waits up to {@code millis}
+     * ms for it before killing it.
+     */
+    void closeGently(long millis) {
+        Process p = process;
+        JShell s = shell;
+        shell = null;
+        if (s != null) {
+            try {
+                s.close();
+                if (p != null) {
+                    p.destroy();
+                    p.waitFor(millis, TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException ignored) {
+                // closing a dead session
+            }
+        }
+        kill();
     }
 
     /** Ends JShell and the student JVM. */

@@ -60,7 +60,10 @@ final class Snippets {
         Map<String, String> value = null;
         while (!rest.isBlank()) {
             int start = code.length() - rest.length();
-            CompletionInfo ci = sca.analyzeCompletion(rest);
+            CompletionInfo ci;
+            try (var t = Trace.span("analyze")) {
+                ci = sca.analyzeCompletion(rest);
+            }
             if (ci.completeness() == Completeness.EMPTY) {
                 break;
             }
@@ -107,7 +110,10 @@ final class Snippets {
 
     private Map<String, String> evalSnippet(String src, int line, CellRun run) throws CellFailure {
         JShell shell = session.shell();
-        List<SnippetEvent> events = shell.eval(src);
+        List<SnippetEvent> events;
+        try (var t = Trace.span("compile")) {
+            events = shell.eval(src);
+        }
         checkStopped(run);
         Map<String, String> value = null;
         for (SnippetEvent e : events) {
@@ -118,7 +124,10 @@ final class Snippets {
             places.put(s.id(), new Errors.Place(run.number, line));
             failIfFailed(e, src, line, run);
             if (s instanceof ImportSnippet imp && e.status() == Snippet.Status.VALID) {
-                String note = imports.imported(imp);      // the notebook's import wins over the start-up ones
+                String note;
+                try (var t = Trace.span("imports")) {
+                    note = imports.imported(imp);      // the notebook's import wins over the start-up ones
+                }
                 if (note != null) {
                     run.out.text(note, false);
                 }
@@ -183,7 +192,11 @@ final class Snippets {
     /** The student JVM's rendering of the variable {@code ref} (a result frame), else {@code plain}. */
     private Map<String, String> rendered(String ref, CellRun run, Map<String, String> plain) throws CellFailure {
         run.out.takeResult();
-        for (SnippetEvent r : session.shell().eval("nnlab.kernel.agent.Agent.result(" + ref + ");")) {
+        List<SnippetEvent> events;
+        try (var t = Trace.span("render")) {
+            events = session.shell().eval("nnlab.kernel.agent.Agent.result(" + ref + ");");
+        }
+        for (SnippetEvent r : events) {
             if (r.causeSnippet() == null && r.exception() != null) {
                 throw exception(r, run);
             }

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jdk.jshell.execution.JdiExecutionControl;
+import jdk.jshell.execution.StreamingExecutionControl;
 import jdk.jshell.execution.Util;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
@@ -79,6 +80,9 @@ final class StudentJvm extends JdiExecutionControl {
             if (confinement.sandbox() != null) {
                 return generateSandboxed(env);
             }
+            if (env.extraRemoteVMOptions().stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit="))) {
+                return generateWithoutJdwp(env);
+            }
             try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 listener.setSoTimeout(LAUNCH_TIMEOUT_MILLIS);
                 VirtualMachine vm = launch(listener.getLocalPort(), env.extraRemoteVMOptions());
@@ -89,6 +93,27 @@ final class StudentJvm extends JdiExecutionControl {
                 socket.setTcpNoDelay(true);
                 return Util.remoteInputOutput(socket.getInputStream(), socket.getOutputStream(), outputs(env), inputs(env),
                         (in, o) -> new StudentJvm(o, in, vm, p));
+            }
+        }
+
+        /**
+         * Starts the JVM without JDWP, which the JVM refuses beside {@code -XX:ArchiveClassesAtExit} (the
+         * {@link StudentArchive} run): only the agent's command socket, so the stop button cannot reach it.
+         */
+        private ExecutionControl generateWithoutJdwp(ExecutionEnv env) throws Throwable {
+            try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                listener.setSoTimeout(LAUNCH_TIMEOUT_MILLIS);
+                ProcessBuilder pb = new ProcessBuilder(confinement.command(javaCommand(null, env.extraRemoteVMOptions(),
+                        Integer.toString(listener.getLocalPort()))))
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+                confinement.applyTo(pb);
+                Process p = pb.start();
+                process = p;
+                p.onExit().thenRun(env::closeDown);
+                Socket socket = listener.accept();
+                socket.setTcpNoDelay(true);
+                return Util.remoteInputOutput(socket.getInputStream(), socket.getOutputStream(), outputs(env), inputs(env),
+                        (in, o) -> new StreamingExecutionControl(o, in));
             }
         }
 
@@ -149,11 +174,13 @@ final class StudentJvm extends JdiExecutionControl {
             return inputs;
         }
 
-        /** java, the JDWP option, the session's options, the confinement's, the agent and its address. */
+        /** java, the JDWP option (if any), the session's options, the confinement's, the agent and its address. */
         private List<String> javaCommand(String jdwp, List<String> vmOptions, String agentAddress) {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.add(jdwp);
+            if (jdwp != null) {
+                cmd.add(jdwp);
+            }
             cmd.addAll(vmOptions);
             cmd.addAll(confinement.vmOptions());   // after the options given, so they win
             cmd.add(RemoteAgent.class.getName());
@@ -260,12 +287,33 @@ final class StudentJvm extends JdiExecutionControl {
         synchronized (stopLock) {
             running = true;
         }
-        try {
+        try (var t = Trace.span("jvm.invoke")) {
             return super.invoke(className, methodName);
         } finally {
             synchronized (stopLock) {
                 running = false;
             }
+        }
+    }
+
+    @Override
+    public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        try (var t = Trace.span("jvm.load")) {
+            super.load(cbcs);
+        }
+    }
+
+    @Override
+    public void redefine(ClassBytecodes[] cbcs) throws ClassInstallException, EngineTerminationException {
+        try (var t = Trace.span("jvm.redefine")) {
+            super.redefine(cbcs);
+        }
+    }
+
+    @Override
+    public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
+        try (var t = Trace.span("jvm.varValue")) {
+            return super.varValue(className, varName);
         }
     }
 
