@@ -42,6 +42,16 @@ final class Session implements AutoCloseable {
         void frame(Frame frame);
     }
 
+    /**
+     * C2 (the optimising compiler) only for code ten times hotter than the JVM's default asks. During lesson 01's
+     * Run All the student JVM spent 1.8 s of CPU in C2 compiling Java2D's Marlin rasterizer, java.awt.geom and
+     * ImageIO for five charts, beside 1.1 s running the cells, on a machine whose 2 cores the kernel's compiler
+     * needs too; with these thresholds its CPU fell by 0.8 s (3.0 s instead of 3.8 s), while training loops, hot
+     * within milliseconds, still get C2: lesson 06's student JVM CPU stayed at 20.3-20.7 s.
+     */
+    static final List<String> C2_LATER = List.of("-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
+            "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
+
     /** IJava's default imports (those of the jshell tool's DEFAULT start-up). */
     private static final List<String> JAVA_IMPORTS = List.of("java.util", "java.io", "java.util.stream", "java.util.function",
             "java.math", "java.net", "java.nio.file", "java.util.concurrent", "java.util.prefs", "java.util.regex");
@@ -64,8 +74,9 @@ final class Session implements AutoCloseable {
     /**
      * Options of every student JVM: headless AWT and UTF-8 streams, the security manager allowed where the
      * JDK still has one (the {@code System.exit} guard), the Vector API module and transparent huge pages
-     * (training speed, {@code bin/bench mlp}), then the class path and {@code options.vmOptions()} (given
-     * later, so they win).
+     * (training speed, {@code bin/bench mlp}), C2 for hot code only ({@link #C2_LATER}), the class-data-sharing
+     * archive ({@link #archiveOptions}), then the class path and {@code options.vmOptions()} (given later, so
+     * they win).
      */
     static List<String> studentJvmOptions(Evaluator.Options options) {
         List<String> vm = new ArrayList<>(List.of("-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
@@ -80,6 +91,7 @@ final class Session implements AutoCloseable {
         // NumPy's large arrays get them.
         vm.add("--add-modules=jdk.incubator.vector");
         vm.add("-XX:+UseTransparentHugePages");
+        vm.addAll(C2_LATER);
         vm.addAll(archiveOptions());
         vm.addAll(options.vmOptions());
         return vm;
@@ -111,15 +123,13 @@ final class Session implements AutoCloseable {
         RemoteStream out = new RemoteStream(t -> output.text(t, false), output::frame, t -> output.text(t, true));
         RemoteStream err = new RemoteStream(t -> output.text(t, true), null, null);
         StudentJvm.Provider provider = new StudentJvm.Provider(options.confinement());
-        Trace.Span launch = Trace.span("start.jvm");
         JShell s = JShell.builder()
                 .out(new PrintStream(out, true, StandardCharsets.UTF_8))
                 .err(new PrintStream(err, true, StandardCharsets.UTF_8))
                 .in(InputStream.nullInputStream())
                 .executionEngine(provider, Map.of())
                 .remoteVMOptions(studentJvmOptions(options).toArray(String[]::new))
-                .build();
-        launch.close();
+                .build();     // the student JVM starts now, on a thread of its own (StudentJvm.Provider)
         // the compiler's class path; a --class-path compiler option would hide later %classpath entries
         s.addToClasspath(String.join(File.pathSeparator, options.classpath()));
         s.onShutdown(x -> {
@@ -129,12 +139,20 @@ final class Session implements AutoCloseable {
         });
         shell = s;
         died = false;
-        process = provider.process;
-        try (var t = Trace.span("start.imports")) {
+        try (var t = Trace.span("start.imports")) {          // compiled while the student JVM starts
             for (String pkg : imports()) {
                 s.eval("import " + pkg + ".*;");
             }
             s.eval("import static nnlab.kernel.agent.Functions.*;");     // display, updateDisplay, printf
+        }
+        try (var t = Trace.span("start.wait")) {
+            provider.control().await();
+        } catch (IllegalStateException e) {
+            shell = null;
+            s.close();
+            throw e;
+        } finally {
+            process = provider.process;
         }
         String info;
         try (var t = Trace.span("start.agent")) {

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import jdk.jshell.execution.JdiExecutionControl;
 import jdk.jshell.execution.StreamingExecutionControl;
 import jdk.jshell.execution.Util;
@@ -63,6 +64,7 @@ final class StudentJvm extends JdiExecutionControl {
     /** Provider handed to {@code JShell.Builder.executionEngine}. */
     static final class Provider implements ExecutionControlProvider {
         private final Confinement confinement;
+        private volatile DeferredControl control;
         volatile Process process;
 
         /** The student JVM is started as {@code confinement} says (folder, environment, launcher prefix). */
@@ -75,8 +77,42 @@ final class StudentJvm extends JdiExecutionControl {
             return "nnlab-student-jvm";
         }
 
+        /**
+         * Starts the student JVM on a thread of its own and returns at once: JShell compiles the session's start-up
+         * imports meanwhile ({@link DeferredControl}); {@link Session} awaits the control before the first run.
+         */
         @Override
-        public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws Throwable {
+        public DeferredControl generate(ExecutionEnv env, Map<String, String> parameters) {
+            CompletableFuture<ExecutionControl> launch = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    launch.complete(connect(env));
+                } catch (Throwable e) {
+                    launch.completeExceptionally(e);
+                }
+                // The thread that started the JVM lives as long as it does: bubblewrap's --die-with-parent
+                // kills the sandbox when the thread that forked it ends, not the process.
+                Process p = process;
+                while (p != null && p.isAlive()) {
+                    try {
+                        p.waitFor();
+                    } catch (InterruptedException e) {
+                        // only the JVM's end ends this thread
+                    }
+                }
+            }, "nnlab-student-jvm-launch");
+            t.setDaemon(true);
+            t.start();
+            control = new DeferredControl(launch);
+            return control;
+        }
+
+        /** The control the last {@link #generate} returned. */
+        DeferredControl control() {
+            return control;
+        }
+
+        private ExecutionControl connect(ExecutionEnv env) throws Throwable {
             if (confinement.sandbox() != null) {
                 return generateSandboxed(env);
             }

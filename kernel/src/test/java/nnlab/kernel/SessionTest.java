@@ -41,4 +41,12 @@ class SessionTest {
         assertTrue(vm.contains("-Xlog:cds=off"), vm.toString());
         assertTrue(vm.indexOf("-XX:SharedArchiveFile=mine.jsa") > archive, "the notebook's option must come later and win: " + vm);
     }
+
+    @Test
+    void c2ThresholdsComeBeforeTheNotebooksOwnOptions() {
+        List<String> vm = Session.studentJvmOptions(new Evaluator.Options(List.of("a.jar"), List.of("-XX:Tier4InvocationThreshold=5000"), 0, 100));
+        int ours = vm.indexOf("-XX:Tier4InvocationThreshold=50000");
+        assertTrue(ours >= 0 && vm.containsAll(Session.C2_LATER), vm.toString());
+        assertTrue(vm.indexOf("-XX:Tier4InvocationThreshold=5000") > ours, "NNLAB_JAVA_OPTS must be able to undo it: " + vm);
+    }
 }
