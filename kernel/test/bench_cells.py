@@ -26,43 +26,13 @@ import time
 import jupyter_client
 import nbformat
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from procstat import children, cpu_seconds, rss_mib  # noqa: E402
+
 
 def code_cells(path):
     nb = nbformat.read(path, as_version=4)
     return [c.source for c in nb.cells if c.cell_type == "code" and c.source.strip()]
-
-
-def children(pid):
-    """Process ids whose parent is pid (the student JVM of a Java kernel)."""
-    out = []
-    for d in os.listdir("/proc"):
-        if d.isdigit():
-            try:
-                with open(f"/proc/{d}/stat") as f:
-                    if int(f.read().rsplit(")", 1)[1].split()[1]) == pid:
-                        out.append(int(d))
-            except (OSError, IndexError, ValueError):
-                pass
-    return out
-
-
-def cpu_seconds(pid):
-    """User + system CPU seconds of a process so far (0 when it is gone)."""
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except OSError:
-        return 0.0
-
-
-def rss_mib(pid):
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            kb = next(int(line.split()[1]) for line in f if line.startswith("VmRSS:"))
-        return round(kb / 1024, 1)
-    except (OSError, StopIteration):
-        return 0.0
 
 
 def processes(km):
@@ -106,7 +76,7 @@ def bench(path, kernel, timeout, env):
         pids = {k: p for k, p in processes(km).items() if p and k in cpu0}   # a restarted student JVM is not counted
         cpu = {k: round(cpu_seconds(p) - cpu0[k], 2) for k, p in pids.items()}
         cpu_life = {k: round(cpu_seconds(p), 2) for k, p in pids.items()}
-        rss = {k: rss_mib(p) for k, p in pids.items()}
+        rss = {k: round(rss_mib(p), 1) for k, p in pids.items()}
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)

@@ -8,7 +8,8 @@ import time
 import jupyter_client
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench_cells import processes, rss_mib  # noqa: E402
+from bench_cells import processes  # noqa: E402
+from procstat import rss_mib  # noqa: E402
 
 CHART_CELL = r"""
 import org.knowm.xchart.*;
@@ -48,7 +49,7 @@ def main():
         assert execute(kc, "1 + 1") == "2"
         first = time.perf_counter() - t0
         time.sleep(10)     # the student JVM's background warm-up is over: the session as a student leaves it
-        idle = {k: rss_mib(p) for k, p in processes(km).items() if p}
+        idle = {k: round(rss_mib(p), 1) for k, p in processes(km).items() if p}
         for _ in range(10):
             execute(kc, "1 + 1")
         trips = []
