@@ -99,8 +99,8 @@ final class Session implements AutoCloseable {
 
     /**
      * The student JVM's class-data-sharing archive ({@link StudentArchive}), when the kernel was started with
-     * {@code -Dnnlab.studentArchive=FILE} and the file is there: its classes come pre-parsed and pre-verified,
-     * which spares the JVM's start and the first chart about a second of CPU. The JVM ignores, without a word,
+     * {@code -Dnnlab.studentArchive=FILE} and the file is there: its classes come pre-parsed and pre-verified (in
+     * lesson 01, 1,213 classes from it; 7 of the JDK's and the jars' were left to load). The JVM ignores, without a word,
      * an archive made for other jars or another JDK ({@code -Xlog:cds=off}).
      */
     static List<String> archiveOptions() {
