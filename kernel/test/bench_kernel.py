@@ -1,8 +1,15 @@
-"""bin/bench kernel: kernel start to first result, median 1 + 1 round trip, 600x400 XChart line chart to PNG."""
+"""bin/bench kernel: kernel start to first result, idle memory of both JVMs, median 1 + 1 round trip,
+600x400 XChart line chart to PNG."""
+import os
 import statistics
+import sys
 import time
 
 import jupyter_client
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench_cells import processes  # noqa: E402
+from procstat import rss_mib  # noqa: E402
 
 CHART_CELL = r"""
 import org.knowm.xchart.*;
@@ -41,6 +48,8 @@ def main():
     try:
         assert execute(kc, "1 + 1") == "2"
         first = time.perf_counter() - t0
+        time.sleep(10)     # the student JVM's background warm-up is over: the session as a student leaves it
+        idle = {k: round(rss_mib(p), 1) for k, p in processes(km).items() if p}
         for _ in range(10):
             execute(kc, "1 + 1")
         trips = []
@@ -52,6 +61,8 @@ def main():
     finally:
         km.shutdown_kernel(now=True)
     print(f"kernel start to first result: {first:6.2f} s    (target <= 3 s)")
+    print(f"idle memory (RSS) of both JVMs: {sum(idle.values()):6.1f} MiB (kernel {idle.get('kernel', 0)}, "
+          f"student {idle.get('student', 0)}; 10 s after the first result)")
     print(f"median round trip of 1 + 1:    {statistics.median(trips) * 1000:6.1f} ms   (target <= 50 ms; 30 runs after 10 warm-up)")
     print(f"600x400 XChart line to PNG:    {chart_ms:6.1f} ms   (target <= 100 ms; median of 20 after 5 warm-up)")
 

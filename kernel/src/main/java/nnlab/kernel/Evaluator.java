@@ -237,6 +237,7 @@ public final class Evaluator implements AutoCloseable {
         r.out.finish();
         idle = new CellOutput(idleListener, options.maxOutputChars());
         current = null;
+        Trace.cell(number, t0);
         return result(failure, value, t0);
     }
 
@@ -333,6 +334,15 @@ public final class Evaluator implements AutoCloseable {
         stopper.start();
     }
 
+    /**
+     * Ends the session, letting the student JVM exit by itself for up to {@code millis} ms before it is killed
+     * (it may be writing a class-data-sharing archive, {@link StudentArchive}).
+     */
+    synchronized void closeGently(long millis) {
+        watchdog.shutdownNow();
+        session.closeGently(millis);
+    }
+
     /** Ends the session and the student JVM. */
     @Override
     public synchronized void close() {
@@ -386,11 +396,15 @@ public final class Evaluator implements AutoCloseable {
     private final class Routing implements Session.Output {
         @Override
         public void text(String text, boolean err) {
+            Trace.count("text");
             target().text(text, err);
         }
 
         @Override
         public void frame(Frame frame) {
+            if (Trace.ON) {
+                Trace.count("frame." + frame.kind().name().toLowerCase(java.util.Locale.ROOT));
+            }
             if (frame.kind() != Frame.Kind.RESULT || current != null) {
                 target().frame(frame);
             }

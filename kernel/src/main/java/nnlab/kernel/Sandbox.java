@@ -142,7 +142,7 @@ public record Sandbox(long diskBytes, int processes, int openFiles, int cpuSecon
         }
     }
 
-    /** System folders, the JDK, and every class path entry or agent the java command names. */
+    /** System folders, the JDK, and every class path entry, agent or class-data-sharing archive the java command names. */
     private static Set<Path> readOnly(List<String> java) {
         Set<Path> out = new LinkedHashSet<>();
         for (String sys : List.of("/usr", "/bin", "/sbin", "/lib", "/lib64", "/lib32", "/etc/alternatives",
@@ -163,6 +163,9 @@ public record Sandbox(long diskBytes, int processes, int openFiles, int cpuSecon
                 for (String e : java.get(i + 1).split(File.pathSeparator)) {
                     out.add(Path.of(e).toAbsolutePath());
                 }
+            }
+            if (w.startsWith("-XX:SharedArchiveFile=")) {      // the student JVM's class-data-sharing archive
+                out.add(Path.of(w.substring(w.indexOf('=') + 1)).toAbsolutePath());
             }
         }
         out.removeIf(p -> !Files.exists(p, LinkOption.NOFOLLOW_LINKS));

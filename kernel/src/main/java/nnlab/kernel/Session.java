@@ -42,6 +42,16 @@ final class Session implements AutoCloseable {
         void frame(Frame frame);
     }
 
+    /**
+     * C2 (the optimising compiler) only for code ten times hotter than the JVM's default asks. During lesson 01's
+     * Run All the student JVM spent 1.8 s of CPU in C2 compiling Java2D's Marlin rasterizer, java.awt.geom and
+     * ImageIO for five charts, beside 1.1 s running the cells, on a machine whose 2 cores the kernel's compiler
+     * needs too; with these thresholds its CPU fell by 0.8 s (3.0 s instead of 3.8 s), while training loops, hot
+     * within milliseconds, still get C2: lesson 06's student JVM CPU stayed at 20.3-20.7 s.
+     */
+    static final List<String> C2_LATER = List.of("-XX:Tier4InvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=6000",
+            "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
+
     /** IJava's default imports (those of the jshell tool's DEFAULT start-up). */
     private static final List<String> JAVA_IMPORTS = List.of("java.util", "java.io", "java.util.stream", "java.util.function",
             "java.math", "java.net", "java.nio.file", "java.util.concurrent", "java.util.prefs", "java.util.regex");
@@ -71,8 +81,9 @@ final class Session implements AutoCloseable {
     /**
      * Options of every student JVM: headless AWT and UTF-8 streams, the security manager allowed where the
      * JDK still has one (the {@code System.exit} guard), the Vector API module and transparent huge pages
-     * (training speed, {@code bin/bench mlp}), then the class path and {@code options.vmOptions()} (given
-     * later, so they win).
+     * (training speed, {@code bin/bench mlp}), C2 for hot code only ({@link #C2_LATER}), the class-data-sharing
+     * archive ({@link #archiveOptions}), then the class path and {@code options.vmOptions()} (given later, so
+     * they win).
      */
     static List<String> studentJvmOptions(Evaluator.Options options) {
         List<String> vm = new ArrayList<>(List.of("-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
@@ -87,8 +98,24 @@ final class Session implements AutoCloseable {
         // NumPy's large arrays get them.
         vm.add("--add-modules=jdk.incubator.vector");
         vm.add("-XX:+UseTransparentHugePages");
+        vm.addAll(C2_LATER);
+        vm.addAll(archiveOptions());
         vm.addAll(options.vmOptions());
         return vm;
+    }
+
+    /**
+     * The student JVM's class-data-sharing archive ({@link StudentArchive}), when the kernel was started with
+     * {@code -Dnnlab.studentArchive=FILE} and the file is there: its classes come pre-parsed and pre-verified (in
+     * lesson 01, 1,213 classes from it; 7 of the JDK's and the jars' were left to load). The JVM ignores, without a word,
+     * an archive made for other jars or another JDK ({@code -Xlog:cds=off}).
+     */
+    static List<String> archiveOptions() {
+        String file = System.getProperty("nnlab.studentArchive", "");
+        if (file.isBlank() || !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(file))) {
+            return List.of();
+        }
+        return List.of("-XX:SharedArchiveFile=" + file, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
     /** Packages every session imports: kernel-lib's, then IJava's (java.util, java.io, java.math, java.net, ...). */
@@ -99,6 +126,7 @@ final class Session implements AutoCloseable {
     }
 
     private void start() {
+        long t0 = System.nanoTime();
         RemoteStream out = new RemoteStream(t -> output.text(t, false), output::frame, t -> output.text(t, true));
         RemoteStream err = new RemoteStream(t -> output.text(t, true), null, null);
         StudentJvm.Provider provider = new StudentJvm.Provider(options.confinement(), calls);
@@ -108,7 +136,7 @@ final class Session implements AutoCloseable {
                 .in(InputStream.nullInputStream())
                 .executionEngine(provider, Map.of())
                 .remoteVMOptions(studentJvmOptions(options).toArray(String[]::new))
-                .build();
+                .build();     // the student JVM starts now, on a thread of its own (StudentJvm.Provider)
         // the compiler's class path; a --class-path compiler option would hide later %classpath entries
         s.addToClasspath(String.join(File.pathSeparator, options.classpath()));
         s.onShutdown(x -> {
@@ -118,12 +146,25 @@ final class Session implements AutoCloseable {
         });
         shell = s;
         died = false;
-        process = provider.process;
-        for (String pkg : imports()) {
-            s.eval("import " + pkg + ".*;");
+        try (var t = Trace.span("start.imports")) {          // compiled while the student JVM starts
+            for (String pkg : imports()) {
+                s.eval("import " + pkg + ".*;");
+            }
+            s.eval("import static nnlab.kernel.agent.Functions.*;");     // display, updateDisplay, printf
         }
-        s.eval("import static nnlab.kernel.agent.Functions.*;");     // display, updateDisplay, printf
-        String info = hidden("nnlab.kernel.agent.Agent.install()");
+        try (var t = Trace.span("start.wait")) {
+            provider.control().await();
+        } catch (IllegalStateException e) {
+            shell = null;
+            s.close();
+            throw e;
+        } finally {
+            process = provider.process;
+        }
+        String info;
+        try (var t = Trace.span("start.agent")) {
+            info = hidden("nnlab.kernel.agent.Agent.install()");
+        }
         if (info == null) {
             throw new IllegalStateException("the student JVM did not start: check the class path "
                     + options.classpath() + " and JVM options " + options.vmOptions());
@@ -132,6 +173,7 @@ final class Session implements AutoCloseable {
         for (String cp : addedClasspath) {
             s.addToClasspath(cp);
         }
+        Trace.cell(0, t0);
     }
 
     /** The JShell (it fails with IllegalStateException once the student JVM has died; see {@link #died()}). */
@@ -242,6 +284,30 @@ final class Session implements AutoCloseable {
                 // it will still go; the caller has done what it can
             }
         }
+    }
+
+    /**
+     * Ends JShell, asks the student JVM to exit (SIGTERM: it runs its exit sequence) and waits up to {@code millis}
+     * ms for it before killing it.
+     */
+    void closeGently(long millis) {
+        Process p = process;
+        JShell s = shell;
+        shell = null;
+        if (s != null) {
+            try {
+                s.close();
+                if (p != null) {
+                    p.destroy();
+                    p.waitFor(millis, TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException ignored) {
+                // closing a dead session
+            }
+        }
+        kill();
     }
 
     /** Ends JShell and the student JVM. */

@@ -34,6 +34,9 @@ import nnlab.kernel.agent.Render;
 final class Snippets {
     private static final Set<String> NUMERIC = Set.of("int", "long", "double", "float", "short", "byte");
     private static final Set<String> PRINT_STREAM = Set.of("PrintStream", "java.io.PrintStream");
+    private static final Set<String> STRING = Set.of("String", "java.lang.String");
+    /** JShell cuts a value's text at 21,844 characters (its agent's writeUTF limit); shorter ones are whole. */
+    private static final int JSHELL_VALUE_CHARS = 21_844;
     private static final Set<String> PRIMITIVE = Set.of("int", "long", "double", "float", "short", "byte", "char", "boolean");
 
     private final Session session;
@@ -72,10 +75,13 @@ final class Snippets {
     private Map<String, String> eval(String code, int firstLine, CellRun run, boolean render) throws CellFailure {
         SourceCodeAnalysis sca = session.shell().sourceCodeAnalysis();
         String rest = code;
-        Map<String, String> value = null;
+        SnippetEvent last = null;
         while (!rest.isBlank()) {
             int start = code.length() - rest.length();
-            CompletionInfo ci = sca.analyzeCompletion(rest);
+            CompletionInfo ci;
+            try (var t = Trace.span("analyze")) {
+                ci = sca.analyzeCompletion(rest);
+            }
             if (ci.completeness() == Completeness.EMPTY) {
                 break;
             }
@@ -87,10 +93,11 @@ final class Snippets {
             if (ci.completeness() == Completeness.DEFINITELY_INCOMPLETE) {
                 throw Errors.incomplete(rest, line);
             }
-            value = evalSnippet(src.substring(lead), line, run, render);
+            last = evalSnippet(src.substring(lead), line, run);
             rest = ci.source() == null ? "" : ci.remaining();
         }
-        return value;
+        // only the last snippet's value is shown: rendering the others (a display(...) call's id) cost a round trip each
+        return last == null ? null : valueOf(last, run, render);
     }
 
     /**
@@ -120,20 +127,28 @@ final class Snippets {
         }
     }
 
-    private Map<String, String> evalSnippet(String src, int line, CellRun run, boolean render) throws CellFailure {
+    /** Evaluates one snippet that starts at cell line {@code line}; returns its event (whose value may be shown). */
+    private SnippetEvent evalSnippet(String src, int line, CellRun run) throws CellFailure {
         JShell shell = session.shell();
-        List<SnippetEvent> events = shell.eval(src);
+        List<SnippetEvent> events;
+        try (var t = Trace.span("compile")) {
+            events = shell.eval(src);
+        }
         checkStopped(run);
-        Map<String, String> value = null;
+        SnippetEvent main = null;
         for (SnippetEvent e : events) {
             if (e.causeSnippet() != null) {
                 continue;
             }
+            main = e;
             Snippet s = e.snippet();
             places.put(s.id(), new Errors.Place(run.number, line));
             failIfFailed(e, src, line, run);
             if (s instanceof ImportSnippet imp && e.status() == Snippet.Status.VALID) {
-                String note = imports.imported(imp);      // the notebook's import wins over the start-up ones
+                String note;
+                try (var t = Trace.span("imports")) {
+                    note = imports.imported(imp);      // the notebook's import wins over the start-up ones
+                }
                 if (note != null) {
                     run.out.text(note, false);
                 }
@@ -144,9 +159,8 @@ final class Snippets {
                 run.out.text("Note: cell line " + line + " uses " + String.join(", ", missing)
                         + ", which is not defined yet; define it before calling this.\n", false);
             }
-            value = valueOf(e, run, render);
         }
-        return value;
+        return main;
     }
 
     /** Throws the compile error or exception of a snippet whose source {@code src} starts at cell line {@code line}. */
@@ -197,13 +211,52 @@ final class Snippets {
             }
             return bundle;
         }
+        if (STRING.contains(type) && text.length() >= 2 && text.length() < JSHELL_VALUE_CHARS && text.startsWith("\"") && text.endsWith("\"")) {
+            // what Agent.result would send for a String (its text, no quotes), without the round trip
+            bundle.put("text/plain", unquote(text));
+            return bundle;
+        }
         return rendered(ref, run, bundle);
+    }
+
+    /**
+     * The string JShell's value text {@code "..."} stands for: JShell writes a string as a Java literal, with
+     * {@code \\b \\t \\n \\f \\r \\" \\\\} and three-digit octal escapes for other control characters.
+     */
+    static String unquote(String literal) {
+        StringBuilder sb = new StringBuilder(literal.length());
+        int end = literal.length() - 1;
+        for (int i = 1; i < end; i++) {
+            char c = literal.charAt(i);
+            if (c != '\\' || i + 1 >= end) {
+                sb.append(c);
+                continue;
+            }
+            char e = literal.charAt(++i);
+            if (e >= '0' && e <= '7') {
+                int code = 0;
+                int j = i;
+                for (; j < end && j < i + 3 && literal.charAt(j) >= '0' && literal.charAt(j) <= '7'; j++) {
+                    code = code * 8 + literal.charAt(j) - '0';
+                }
+                sb.append((char) code);
+                i = j - 1;
+            } else {
+                int k = "btnfr".indexOf(e);
+                sb.append(k >= 0 ? "\b\t\n\f\r".charAt(k) : e);
+            }
+        }
+        return sb.toString();
     }
 
     /** The student JVM's rendering of the variable {@code ref} (a result frame), else {@code plain}. */
     private Map<String, String> rendered(String ref, CellRun run, Map<String, String> plain) throws CellFailure {
         run.out.takeResult();
-        for (SnippetEvent r : session.shell().eval("nnlab.kernel.agent.Agent.result(" + ref + ");")) {
+        List<SnippetEvent> events;
+        try (var t = Trace.span("render")) {
+            events = session.shell().eval("nnlab.kernel.agent.Agent.result(" + ref + ");");
+        }
+        for (SnippetEvent r : events) {
             if (r.causeSnippet() == null && r.exception() != null) {
                 throw exception(r, run);
             }

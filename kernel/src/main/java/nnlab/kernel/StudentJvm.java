@@ -27,7 +27,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import jdk.jshell.execution.JdiExecutionControl;
+import jdk.jshell.execution.StreamingExecutionControl;
 import jdk.jshell.execution.Util;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
@@ -63,6 +65,7 @@ final class StudentJvm extends JdiExecutionControl {
     static final class Provider implements ExecutionControlProvider {
         private final Confinement confinement;
         private final CallChannel calls;
+        private volatile DeferredControl control;
         volatile Process process;
 
         /** The student JVM is started as {@code confinement} says (folder, environment, launcher prefix). */
@@ -76,10 +79,47 @@ final class StudentJvm extends JdiExecutionControl {
             return "nnlab-student-jvm";
         }
 
+        /**
+         * Starts the student JVM on a thread of its own and returns at once: JShell compiles the session's start-up
+         * imports meanwhile ({@link DeferredControl}); {@link Session} awaits the control before the first run.
+         */
         @Override
-        public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) throws Throwable {
+        public DeferredControl generate(ExecutionEnv env, Map<String, String> parameters) {
+            CompletableFuture<ExecutionControl> launch = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    launch.complete(connect(env));
+                } catch (Throwable e) {
+                    launch.completeExceptionally(e);
+                }
+                // The thread that started the JVM lives as long as it does: bubblewrap's --die-with-parent
+                // kills the sandbox when the thread that forked it ends, not the process.
+                Process p = process;
+                while (p != null && p.isAlive()) {
+                    try {
+                        p.waitFor();
+                    } catch (InterruptedException e) {
+                        // only the JVM's end ends this thread
+                    }
+                }
+            }, "nnlab-student-jvm-launch");
+            t.setDaemon(true);
+            t.start();
+            control = new DeferredControl(launch);
+            return control;
+        }
+
+        /** The control the last {@link #generate} returned. */
+        DeferredControl control() {
+            return control;
+        }
+
+        private ExecutionControl connect(ExecutionEnv env) throws Throwable {
             if (confinement.sandbox() != null) {
                 return generateSandboxed(env);
+            }
+            if (env.extraRemoteVMOptions().stream().anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit="))) {
+                return generateWithoutJdwp(env);
             }
             try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 listener.setSoTimeout(LAUNCH_TIMEOUT_MILLIS);
@@ -93,6 +133,27 @@ final class StudentJvm extends JdiExecutionControl {
                 calls.connect(out, p);
                 return Util.remoteInputOutput(socket.getInputStream(), out, outputs(env), inputs(env),
                         (in, o) -> new StudentJvm(o, in, vm, p, calls));
+            }
+        }
+
+        /**
+         * Starts the JVM without JDWP, which the JVM refuses beside {@code -XX:ArchiveClassesAtExit} (the
+         * {@link StudentArchive} run): only the agent's command socket, so the stop button cannot reach it.
+         */
+        private ExecutionControl generateWithoutJdwp(ExecutionEnv env) throws Throwable {
+            try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                listener.setSoTimeout(LAUNCH_TIMEOUT_MILLIS);
+                ProcessBuilder pb = new ProcessBuilder(confinement.command(javaCommand(null, env.extraRemoteVMOptions(),
+                        Integer.toString(listener.getLocalPort()))))
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+                confinement.applyTo(pb);
+                Process p = pb.start();
+                process = p;
+                p.onExit().thenRun(env::closeDown);
+                Socket socket = listener.accept();
+                socket.setTcpNoDelay(true);
+                return Util.remoteInputOutput(socket.getInputStream(), socket.getOutputStream(), outputs(env), inputs(env),
+                        (in, o) -> new StreamingExecutionControl(o, in));
             }
         }
 
@@ -156,11 +217,13 @@ final class StudentJvm extends JdiExecutionControl {
             return inputs;
         }
 
-        /** java, the JDWP option, the session's options, the confinement's, the agent and its address. */
+        /** java, the JDWP option (if any), the session's options, the confinement's, the agent and its address. */
         private List<String> javaCommand(String jdwp, List<String> vmOptions, String agentAddress) {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.add(jdwp);
+            if (jdwp != null) {
+                cmd.add(jdwp);
+            }
             cmd.addAll(vmOptions);
             cmd.addAll(confinement.vmOptions());   // after the options given, so they win
             cmd.add(RemoteAgent.class.getName());
@@ -263,7 +326,9 @@ final class StudentJvm extends JdiExecutionControl {
     @Override
     public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
         if (!calls.routing()) {
-            super.load(cbcs);
+            try (var t = Trace.span("jvm.load")) {
+                super.load(cbcs);
+            }
             return;
         }
         try {
@@ -277,7 +342,12 @@ final class StudentJvm extends JdiExecutionControl {
 
     @Override
     public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
-        return calls.routing() ? routedRun(() -> calls.varValue(className, varName)) : super.varValue(className, varName);
+        if (calls.routing()) {
+            return routedRun(() -> calls.varValue(className, varName));
+        }
+        try (var t = Trace.span("jvm.varValue")) {
+            return super.varValue(className, varName);
+        }
     }
 
     @Override
@@ -325,12 +395,19 @@ final class StudentJvm extends JdiExecutionControl {
         synchronized (stopLock) {
             running = true;
         }
-        try {
+        try (var t = Trace.span("jvm.invoke")) {
             return super.invoke(className, methodName);
         } finally {
             synchronized (stopLock) {
                 running = false;
             }
+        }
+    }
+
+    @Override
+    public void redefine(ClassBytecodes[] cbcs) throws ClassInstallException, EngineTerminationException {
+        try (var t = Trace.span("jvm.redefine")) {
+            super.redefine(cbcs);
         }
     }
 

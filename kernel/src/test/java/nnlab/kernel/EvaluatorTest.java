@@ -90,6 +90,19 @@ class EvaluatorTest {
     }
 
     @Test
+    void aStringValueIsShownExactlyAsTheStudentJvmRendersIt() {
+        // the kernel reads a String's text from JShell's quoted value instead of asking the student JVM: the same text
+        for (String expr : List.of("\"say \\\"hi\\\"\"", "\"back\\\\slash \\\\\\\"q\"", "\"line\\nbreak\\ttab\"",
+                "\"η₀ = \" + 0.1", "\"\"", "\"ends with \\\\\"", "String.valueOf((Object) null)",
+                "\"\" + (char) 0 + (char) 1 + (char) 8 + (char) 11 + (char) 27 + (char) 127 + (char) 0x9f + \"\\u2028'7\\0\"",
+                "\"\\\\0\\\\n\\\\u0041\"")) {
+            assertEquals(run("(Object) (" + expr + ")").text(), run(expr).text(), expr);
+        }
+        assertEquals(30_000, run("\"x\".repeat(30_000)").text().length(), "a long string is not cut where JShell cuts values");
+        assertEquals("say \"hi\"", run("String said = \"say \\\"hi\\\"\";\nsaid").text(), "a String variable's value");
+    }
+
+    @Test
     void statementsSeeStartupImportsAndEarlierCells() {
         run("List<Integer> xs = new ArrayList<>(List.of(3, 1, 2));");
         assertEquals("[1, 2, 3]", run("xs.stream().sorted().collect(Collectors.toList())").text());
