@@ -1,7 +1,10 @@
 package nnlab.optim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import nnlab.nn.Param;
 import nnlab.tensor.Tensor;
 
@@ -49,6 +52,82 @@ public abstract class Optimizer {
         for (Param p : params) {
             p.zeroGrad();
         }
+    }
+
+    /**
+     * Minimises a function of one parameter, a point such as (x, y), from its gradient, and returns the path taken.
+     *
+     * <pre>
+     * path[0] = p                                  (the Param's value before the first step)
+     * for k = 1 .. steps:
+     *     zeroGrad();  p.accumulateGrad(gradient(p));  step()
+     *     path[k] = p
+     * </pre>
+     *
+     * <p>Shapes: the one Param's value [n]; {@code gradient} maps a copy of the position [n] to dL/dp [n];
+     * returns [steps + 1, n] (a value of another shape is one row of its values in row-major order). The
+     * Param ends at the last point; a NaN or infinite gradient or position stops with an error naming the step.
+     *
+     * <pre>{@code
+     * Param xy = new Param("xy", Tensor.of(-1.5, 2.0));
+     * Tensor path = new Adam(List.of(xy), 0.05).minimize(p -> Tensor.of(2 * p.get(0), 20 * p.get(1)), 200);
+     * Tensor end = path.row(200);                   // close to the minimum (0, 0) of x^2 + 10 y^2
+     * }</pre>
+     */
+    public Tensor minimize(Function<Tensor, Tensor> gradient, int steps) {
+        Param p = minimizeChecks(gradient, steps);
+        int n = p.size();
+        double[] path = new double[(steps + 1) * n];
+        System.arraycopy(p.value().array(), 0, path, 0, n);
+        for (int k = 1; k <= steps; k++) {
+            Tensor g = gradient.apply(p.value().copy());
+            if (g == null || !Arrays.equals(g.shape(), p.value().shape())) {
+                throw new IllegalArgumentException(name + ".minimize: the gradient must have the position's shape "
+                        + Arrays.toString(p.value().shape()) + ", got " + (g == null ? "null" : Arrays.toString(g.shape()))
+                        + " at step " + k);
+            }
+            zeroGrad();
+            p.accumulateGrad(g);
+            if (g.isFinite()) {
+                step();
+            }
+            if (!g.isFinite() || !p.value().isFinite()) {
+                throw diverged(p, k, steps, g, Arrays.copyOfRange(path, (k - 1) * n, k * n));
+            }
+            System.arraycopy(p.value().array(), 0, path, k * n, n);
+        }
+        return Tensor.fromArray(path, steps + 1, n);
+    }
+
+    private Param minimizeChecks(Function<Tensor, Tensor> gradient, int steps) {
+        if (params.size() != 1) {
+            throw new IllegalArgumentException(name + ".minimize: needs exactly one Param (the position), got "
+                    + params.size() + " " + params + "; create the optimizer over one, e.g. new " + name
+                    + "(List.of(xy), lr)");
+        }
+        if (gradient == null) {
+            throw new IllegalArgumentException(name + ".minimize: gradient must not be null; expected a function "
+                    + "from the position to the gradient, e.g. p -> Tensor.of(2 * p.get(0), 2 * p.get(1))");
+        }
+        if (steps < 1) {
+            throw new IllegalArgumentException(name + ".minimize: steps must be >= 1, got " + steps);
+        }
+        return params.get(0);
+    }
+
+    /** The error for a NaN or infinite gradient or position at step k; the Param goes back to {@code from}. */
+    private IllegalStateException diverged(Param p, int k, int steps, Tensor g, double[] from) {
+        String at = String.format(Locale.ROOT, "%s.minimize: at step %d of %d, ", name, k, steps);
+        String back = Arrays.toString(from);
+        if (!g.isFinite()) {
+            return new IllegalStateException(at + "the gradient is " + Arrays.toString(g.toArray()) + " at the position "
+                    + back + "; " + p.name() + " is left there. Check the gradient function at that point");
+        }
+        String now = Arrays.toString(p.value().toArray());
+        System.arraycopy(from, 0, p.value().array(), 0, from.length);
+        return new IllegalStateException(at + "the position became " + now + " from " + back + " (learning rate "
+                + lr + "): the steps have diverged; " + p.name() + " is left at " + back + ". Try a smaller learning rate, e.g. "
+                + Double.parseDouble(String.format(Locale.ROOT, "%.3g", lr / 10)));
     }
 
     /** The current learning rate. */
