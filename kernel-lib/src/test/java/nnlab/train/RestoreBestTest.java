@@ -65,6 +65,7 @@ class RestoreBestTest {
         assertEquals(6, h.size());
         assertEquals(1, h.bestEpoch("test_loss"));
         assertWeights(weights.get(0), net);
+        assertNotEquals(weights.get(0).get(0), weights.get(5).get(0), "the listener saw epoch 6's own weights; then they went back");
         assertEquals(String.format(java.util.Locale.ROOT, "completed 6 epochs; restored the weights of epoch 1, the best "
                 + "test_loss (%.4f)", h.testLoss().get(0)), h.stopReason());
 
