@@ -1,6 +1,8 @@
 package nnlab.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +21,19 @@ class EvaluationBatchesTest {
 
     /** The net, wrapped so that every forward in evaluation mode records its number of rows. */
     private static Model recording(Net net, List<Integer> evalRows) {
+        return recording(net, evalRows, -1);
+    }
+
+    /** As {@link #recording(Net, List)}, and the thread is interrupted once {@code interruptAt} rows are recorded. */
+    private static Model recording(Net net, List<Integer> evalRows, int interruptAt) {
         boolean[] training = {true};
         return new Model() {
             public Tensor forward(Tensor x) {
                 if (!training[0]) {
                     evalRows.add(x.shape(0));
+                }
+                if (evalRows.size() == interruptAt) {
+                    Thread.currentThread().interrupt();
                 }
                 return net.forward(x);
             }
@@ -68,5 +78,20 @@ class EvaluationBatchesTest {
         new Trainer().verbose(false).run(recording(net, rows), new CrossEntropy(), new SGD(net.params(), 0.1), train, test, 1,
                 300);
         assertEquals(List.of(60, 300, 300, 100), rows);
+    }
+
+    @Test
+    void theStopButtonWorksBetweenEvaluationBatches() {
+        Dataset train = UnchangedByDefaultTest.images(30, 3);
+        Dataset test = UnchangedByDefaultTest.images(700, 4);
+        Net net = new Net(new Linear(16, 3, new Rng(5)));
+        List<Integer> rows = new ArrayList<>();
+        Model model = recording(net, rows, 2);                   // pressed during the first test batch, after the probe
+        TrainingException e = assertThrows(TrainingException.class, () -> new Trainer().verbose(false)
+                .run(model, new CrossEntropy(), new SGD(net.params(), 0.1), train, test, 3, 10));
+        assertEquals("Trainer: interrupted at epoch 1 while evaluating the test set; the net keeps its current weights "
+                + "and history() holds the 0 finished epochs", e.getMessage());
+        assertEquals(List.of(10, 256), rows);                     // the probe, then one batch of 256
+        assertTrue(!Thread.currentThread().isInterrupted(), "the interrupt is consumed");
     }
 }
