@@ -2,6 +2,7 @@ package nnlab.optim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import nnlab.nn.Param;
 import nnlab.tensor.Tensor;
 
@@ -11,6 +12,7 @@ import nnlab.tensor.Tensor;
  * <p>Subclasses implement the update rule; the gradient of each {@link Param} is read, never changed,
  * except by {@link #zeroGrad()}. Gradients accumulate (see {@link Param}), so a loop zeroes them before
  * each backward, as in PyTorch. State such as momentum buffers is kept per parameter, in list order.
+ * {@link #minimize} runs the same steps on a function of a few variables (one Param) from its gradient.
  *
  * <pre>{@code
  * Optimizer opt = new SGD(net.params(), 0.01);
@@ -49,6 +51,35 @@ public abstract class Optimizer {
         for (Param p : params) {
             p.zeroGrad();
         }
+    }
+
+    /**
+     * Minimises a function of one parameter, a point such as (x, y), from its gradient, and returns the path taken.
+     *
+     * <pre>
+     * path[0] = p                                  (the Param's value before the first step)
+     * for k = 1 .. steps:
+     *     zeroGrad();  p.accumulateGrad(gradient(p));  step()
+     *     path[k] = p
+     * </pre>
+     *
+     * <p>Shapes: the one Param's value [n]; {@code gradient} maps a copy of the position [n] to dL/dp [n];
+     * returns [steps + 1, n] (a value of another shape is one row of its values in row-major order). The
+     * Param ends at the last point; a NaN or infinite gradient or position stops with an error naming the step.
+     *
+     * <pre>{@code
+     * Param xy = new Param("xy", Tensor.of(-1.5, 2.0));
+     * Tensor path = new Adam(List.of(xy), 0.05).minimize(p -> Tensor.of(2 * p.get(0), 20 * p.get(1)), 200);
+     * Tensor end = path.row(200);                   // close to the minimum (0, 0) of x^2 + 10 y^2
+     * }</pre>
+     */
+    public Tensor minimize(Function<Tensor, Tensor> gradient, int steps) {
+        return Descent.path(this, gradient, steps);
+    }
+
+    /** The name in error messages, e.g. "Adam". */
+    String name() {
+        return name;
     }
 
     /** The current learning rate. */

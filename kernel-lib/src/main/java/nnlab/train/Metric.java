@@ -7,7 +7,8 @@ import java.util.List;
  * The columns of a {@link History}: what each is called, whether smaller is better, and what it needs.
  *
  * <p>A name such as {@code "test_accuracy"} is {@link #key()}; {@link #of(String)} parses it, so
- * {@code h.last("test_accuracy")} and {@code h.last(Metric.TEST_ACCURACY)} are the same.
+ * {@code h.last("test_accuracy")} and {@code h.last(Metric.TEST_ACCURACY)} are the same. Table order: epoch,
+ * train_loss, train_accuracy, penalty, val_loss, val_accuracy, test_loss, test_accuracy, lr.
  *
  * <pre>{@code
  * Metric m = Metric.of("test_loss");
@@ -19,6 +20,11 @@ public enum Metric {
     EPOCH("epoch"),
     TRAIN_LOSS("train_loss"),
     TRAIN_ACCURACY("train_accuracy"),
+    /** The mean {@link Regularizer} penalty of the epoch's steps; {@code train_loss} stays the data loss. */
+    PENALTY("penalty"),
+    /** Loss on the part held out by {@link Trainer#validationSplit}. */
+    VAL_LOSS("val_loss"),
+    VAL_ACCURACY("val_accuracy"),
     TEST_LOSS("test_loss"),
     TEST_ACCURACY("test_accuracy"),
     LR("lr");
@@ -34,9 +40,9 @@ public enum Metric {
         return key;
     }
 
-    /** True for losses (smaller is better), false for accuracies; early stopping follows it. */
+    /** True for losses and the penalty (smaller is better), false for accuracies; early stopping follows it. */
     public boolean minimized() {
-        return this == TRAIN_LOSS || this == TEST_LOSS;
+        return this == TRAIN_LOSS || this == VAL_LOSS || this == TEST_LOSS || this == PENALTY;
     }
 
     /** True for the metrics measured on a test set. */
@@ -44,12 +50,17 @@ public enum Metric {
         return this == TEST_LOSS || this == TEST_ACCURACY;
     }
 
-    /** True for accuracies, recorded only when the targets are class labels. */
-    public boolean isAccuracy() {
-        return this == TRAIN_ACCURACY || this == TEST_ACCURACY;
+    /** True for the metrics measured on the validation part ({@link Trainer#validationSplit}). */
+    public boolean needsValidation() {
+        return this == VAL_LOSS || this == VAL_ACCURACY;
     }
 
-    /** True for the losses and accuracies, the metrics training can be judged (and stopped early) by. */
+    /** True for accuracies, recorded only when the targets are class labels. */
+    public boolean isAccuracy() {
+        return this == TRAIN_ACCURACY || this == VAL_ACCURACY || this == TEST_ACCURACY;
+    }
+
+    /** True for the losses, the penalty and the accuracies: what training can be judged (and stopped early) by. */
     public boolean isScore() {
         return minimized() || isAccuracy();
     }

@@ -4,16 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
 class HistoryTest {
 
+    /** A row: the values of {@code metrics} in order. */
+    static Map<Metric, Double> row(List<Metric> metrics, double... values) {
+        Map<Metric, Double> row = new EnumMap<>(Metric.class);
+        for (int i = 0; i < values.length; i++) {
+            row.put(metrics.get(i), values[i]);
+        }
+        return row;
+    }
+
+    private static final List<Metric> FIVE = List.of(Metric.EPOCH, Metric.TRAIN_LOSS, Metric.TRAIN_ACCURACY,
+            Metric.TEST_LOSS, Metric.TEST_ACCURACY, Metric.LR);
+
     private static History twoEpochs() {
-        History h = new History(true, true);
-        h.add(1, 0.6931, 0.5, 0.7, 0.45, 0.1);
-        h.add(2, 0.25, 0.875, 0.3125, 0.8, 0.05);
+        History h = new History(EnumSet.of(Metric.TRAIN_ACCURACY, Metric.TEST_LOSS, Metric.TEST_ACCURACY));
+        h.add(row(FIVE, 1, 0.6931, 0.5, 0.7, 0.45, 0.1));
+        h.add(row(FIVE, 2, 0.25, 0.875, 0.3125, 0.8, 0.05));
         h.stop("completed 2 epochs");
         return h;
     }
@@ -36,8 +51,8 @@ class HistoryTest {
     @Test
     void unknownMetricIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> twoEpochs().get("loss"));
-        assertEquals("History: unknown metric \"loss\"; expected one of epoch, train_loss, train_accuracy, test_loss, "
-                + "test_accuracy, lr", e.getMessage());
+        assertEquals("History: unknown metric \"loss\"; expected one of epoch, train_loss, train_accuracy, penalty, "
+                + "val_loss, val_accuracy, test_loss, test_accuracy, lr", e.getMessage());
     }
 
     @Test
@@ -52,9 +67,9 @@ class HistoryTest {
 
     @Test
     void longHistoriesElideTheMiddle() {
-        History h = new History(false, false);
+        History h = new History(EnumSet.noneOf(Metric.class));
         for (int e = 1; e <= 40; e++) {
-            h.add(e, 1.0 / e, Double.NaN, Double.NaN, Double.NaN, 0.1);
+            h.add(row(List.of(Metric.EPOCH, Metric.TRAIN_LOSS, Metric.LR), e, 1.0 / e, 0.1));
         }
         String[] lines = h.toString().split("\n");
         assertEquals(1 + 10 + 1 + 10 + 1, lines.length);

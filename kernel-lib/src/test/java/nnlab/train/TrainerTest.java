@@ -135,8 +135,8 @@ class TrainerTest {
         assertTrue(h.stopReason().contains("train_accuracy has not increased for 2 epochs"), h.stopReason());
         assertEquals(h.last("train_loss"), h.last(Metric.TRAIN_LOSS));
         var e = assertThrows(IllegalArgumentException.class, () -> new Trainer().earlyStopping(Metric.LR, 2));
-        assertEquals("Trainer: early stopping metric must be one of train_loss, test_loss, train_accuracy, "
-                + "test_accuracy, got \"lr\"", e.getMessage());
+        assertEquals("Trainer: early stopping metric must be one of train_loss, train_accuracy, penalty, val_loss, "
+                + "val_accuracy, test_loss, test_accuracy, got \"lr\"", e.getMessage());
     }
 
     @Test
@@ -160,7 +160,8 @@ class TrainerTest {
         assertEquals(List.of("epoch", "train_loss", "train_accuracy", "lr"), h.metrics());
         assertTrue(h.testLoss().isEmpty());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> h.last("test_loss"));
-        assertEquals("History: no values for test_loss (no test set was given)", e.getMessage());
+        assertEquals("History.last: no values for test_loss (no test set was given); this run records epoch, train_loss, "
+                + "train_accuracy, lr", e.getMessage());
     }
 
     @Test
@@ -289,10 +290,11 @@ class TrainerTest {
         SGD other = new SGD(logistic(2).params(), 0.1);
         assertMessage("Trainer: the optimizer updates none of this net's parameters; create it from this net, "
                 + "e.g. new SGD(net.params(), 0.01)", () -> Trainer.fit(net, bce, other, d, null, 1, 5));
-        assertMessage("Trainer: early stopping metric must be one of train_loss, test_loss, train_accuracy, "
-                + "test_accuracy, got \"val_loss\"", () -> new Trainer().earlyStopping("val_loss", 3));
+        assertMessage("Trainer: early stopping metric must be one of train_loss, train_accuracy, penalty, val_loss, "
+                + "val_accuracy, test_loss, test_accuracy, got \"val_los\"", () -> new Trainer().earlyStopping("val_los", 3));
         assertMessage("Trainer: patience must be >= 1, got 0", () -> new Trainer().earlyStopping("test_loss", 0));
-        assertMessage("Trainer: early stopping on test_loss needs a test set, got test = null",
+        assertMessage("Trainer: early stopping on test_loss, which this run does not record (no test set was given); "
+                + "it records train_loss, train_accuracy",
                 () -> quiet().earlyStopping("test_loss", 2).run(net, bce, opt, d, null, 1, 5));
     }
 
