@@ -53,11 +53,6 @@ public class FloatLogSlider extends Slider<Double> {
     }
 
     @Override
-    protected String noun() {
-        return "a number";
-    }
-
-    @Override
     protected Double fromJson(Object json) {
         return Ranges.number(json);
     }

@@ -19,11 +19,6 @@ public class FloatSlider extends Slider<Double> {
     }
 
     @Override
-    protected String noun() {
-        return "a number";
-    }
-
-    @Override
     protected Double fromJson(Object json) {
         return Ranges.number(json);
     }

@@ -50,8 +50,10 @@ public abstract class Slider<T extends Number> extends ValueWidget<T> {
         return fromJson(state().get("max"));
     }
 
-    /** What a value is, for messages: "a number", "a whole number". */
-    protected abstract String noun();
+    /** What a value is, for messages: "a number" (an {@link IntSlider}'s: "a whole number"). */
+    protected String noun() {
+        return "a number";
+    }
 
     @Override
     protected void check(T v) {
