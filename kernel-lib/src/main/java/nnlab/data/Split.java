@@ -9,8 +9,9 @@ import nnlab.Rng;
  * A dataset divided at random into a train part and a disjoint test part.
  *
  * <p>The train part gets floor(fraction · N) samples and the test part the rest (as scikit-learn's
- * {@code train_test_split} with {@code train_size}); both keep the shuffled order. A stratified split gives each
- * class the same share in train as overall (largest-remainder rounding), so class proportions match.
+ * {@code train_test_split} with {@code train_size}). A stratified split gives each class the same share in train
+ * as overall (largest-remainder rounding), so class proportions match. Both parts come in random order, so
+ * any first n of a part ({@code test().subset(0, n)}) is a random sample of it, with every class in about its share.
  *
  * <pre>{@code
  * Split s = Split.trainTest(Datasets.digits(), 0.5, new Rng(12345));
@@ -62,8 +63,11 @@ public final class Split {
             int c = labels[i];
             (taken[c]++ < perClass[c] ? tr : te).add(i);
         }
-        return new Split(ds, tr.stream().mapToInt(Integer::intValue).toArray(),
-                te.stream().mapToInt(Integer::intValue).toArray());
+        // The pass leaves a class's test samples after the point where its train share filled up, so the test
+        // part would start with the classes that filled first (and the train part end with those that filled
+        // last): shuffle each part, as scikit-learn's StratifiedShuffleSplit does.
+        return new Split(ds, rng.shuffle(tr.stream().mapToInt(Integer::intValue).toArray()),
+                rng.shuffle(te.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     /** Train samples per class: floor(f·n_c), then one more to the largest remainders until they sum to nTrain. */

@@ -20,10 +20,7 @@ import nnlab.tensor.Tensor;
  * Tensor dx = pool.backward(Tensor.arange(16).reshape(1, 1, 4, 4), Tensor.ones(1, 1, 2, 2)); // all 0.25
  * }</pre>
  */
-public final class AvgPool2d implements Layer {
-    private final int k;
-    private final int stride;
-
+public final class AvgPool2d extends Pool2d {
     /** Windows of k×k with stride k (non-overlapping). */
     public AvgPool2d(int kernelSize) {
         this(kernelSize, kernelSize);
@@ -31,31 +28,19 @@ public final class AvgPool2d implements Layer {
 
     /** Windows of k×k, {@code stride} apart. */
     public AvgPool2d(int kernelSize, int stride) {
-        this.k = kernelSize;
-        this.stride = stride;
-        Pooling.checkSizes(this, k, stride);
+        super(kernelSize, stride);
     }
 
     @Override
     public Tensor forward(Tensor x) {
-        Pooling.check(this, x, k);
+        checkInput(x);
         return PoolOps.avgPool2d(x, k, stride);
     }
 
     @Override
     public Tensor backward(Tensor x, Tensor dy) {
-        int[] s = Pooling.check(this, x, k);
+        int[] s = checkInput(x);
         Checks.dy(this, dy, outputShape(s));
         return PoolOps.avgPool2dBackward(dy, s, k, stride);         // d mean/dx = 1/k² inside the window
-    }
-
-    @Override
-    public int[] outputShape(int[] s) {
-        return Pooling.outputShape(this, s, k, stride);
-    }
-
-    @Override
-    public String toString() {
-        return "AvgPool2d(kernel=" + k + ", stride=" + stride + ")";
     }
 }

@@ -84,17 +84,7 @@ public final class Linear implements Layer {
 
     /** Replaces W [in, out] and b [out] by copies of the given tensors, in place. */
     public void setWeights(Tensor W, Tensor b) {
-        if (W == null || b == null) {
-            throw new IllegalArgumentException(this + ": setWeights needs W and b, got null");
-        }
-        if (!java.util.Arrays.equals(W.shape(), new int[] {in, out})) {
-            throw new IllegalArgumentException(this + ": expected W [" + in + ", " + out + "], got " + Checks.str(W.shape()));
-        }
-        if (!java.util.Arrays.equals(b.shape(), new int[] {out})) {
-            throw new IllegalArgumentException(this + ": expected b [" + out + "], got " + Checks.str(b.shape()));
-        }
-        W.requireFinite(this + ": W");
-        b.requireFinite(this + ": b");
+        Checks.weights(this, W, new int[] {in, out}, b, out);
         weight.value().copyFromInPlace(W);
         bias.value().copyFromInPlace(b);
     }

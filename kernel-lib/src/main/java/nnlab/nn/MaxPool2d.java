@@ -24,9 +24,7 @@ import nnlab.tensor.Tensor;
  * Tensor dx = pool.backward(Tensor.arange(16).reshape(1, 1, 4, 4), Tensor.ones(1, 1, 2, 2)); // 1 at the maxima
  * }</pre>
  */
-public final class MaxPool2d implements Layer {
-    private final int k;
-    private final int stride;
+public final class MaxPool2d extends Pool2d {
     private boolean training = true;
     private Seen seen;
 
@@ -37,15 +35,13 @@ public final class MaxPool2d implements Layer {
 
     /** Windows of k×k, {@code stride} apart. */
     public MaxPool2d(int kernelSize, int stride) {
-        this.k = kernelSize;
-        this.stride = stride;
-        Pooling.checkSizes(this, k, stride);
+        super(kernelSize, stride);
     }
 
     @Override
     public Tensor forward(Tensor x) {
-        Pooling.check(this, x, k);
-        int[] argmax = training ? new int[Pooling.outputSize(this, x.shape(), k, stride)] : null;
+        checkInput(x);
+        int[] argmax = training ? new int[outputSize(x.shape())] : null;
         Tensor y = PoolOps.maxPool2d(x, k, stride, argmax);
         seen = training ? new Seen(x, y, argmax) : null;
         return y;
@@ -59,7 +55,7 @@ public final class MaxPool2d implements Layer {
     /** As {@link #backward(Tensor, Tensor)}; when y is the output of the last training forward, on this x, its arg-max is reused. */
     @Override
     public Tensor backward(Tensor x, Tensor y, Tensor dy) {
-        int[] s = Pooling.check(this, x, k);
+        int[] s = checkInput(x);
         Checks.dy(this, dy, outputShape(s));
         boolean known = y != null && seen != null && seen.x == x && seen.y == y;
         int[] argmax = known ? seen.argmax : new int[dy.size()];
@@ -77,15 +73,5 @@ public final class MaxPool2d implements Layer {
     public void train(boolean training) {
         this.training = training;
         seen = null;
-    }
-
-    @Override
-    public int[] outputShape(int[] s) {
-        return Pooling.outputShape(this, s, k, stride);
-    }
-
-    @Override
-    public String toString() {
-        return "MaxPool2d(kernel=" + k + ", stride=" + stride + ")";
     }
 }

@@ -2,6 +2,7 @@ package nnlab.widgets;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import nnlab.display.Json;
 
 /**
  * The widgets' link to the notebook: Jupyter comms of the target {@value #TARGET}, widget protocol 2.

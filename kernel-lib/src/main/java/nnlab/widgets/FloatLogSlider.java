@@ -12,35 +12,34 @@ package nnlab.widgets;
  * lr.value();   // 0.1; one step right is 0.1 * 10^0.1 = 0.126
  * }</pre>
  */
-public class FloatLogSlider extends ValueWidget<Double> {
+public class FloatLogSlider extends Slider<Double> {
     /** A slider over [min, max] (both > 0), {@code step} on the base-10 exponent, starting at {@code value}. */
     public FloatLogSlider(String description, double min, double max, double step, double value) {
-        super("FloatLogSliderModel", "FloatLogSliderView", "SliderStyleModel", description);
+        super("FloatLogSlider", description, min, max, step, value, ".3g");
+        state.put("base", 10.0);
+        state.put("min", Math.log10(min));   // the state's ends are positions: exponents of the base
+        state.put("max", Math.log10(max));
+    }
+
+    /** Positive ends first: a log scale has no place for 0 or below. */
+    @Override
+    protected void checkRange(double min, double max, double step) {
         if (!(min > 0) || !(max > 0)) {
             throw new IllegalArgumentException(who() + ": min and max must be positive for a log scale, got min "
                     + min + ", max " + max);
         }
-        Ranges.check(who(), min, max, step);
-        Ranges.inside(who(), value, min, max);
-        state.put("value", value);
-        state.put("base", 10.0);
-        state.put("min", Math.log10(min));
-        state.put("max", Math.log10(max));
-        state.put("step", step);
-        state.put("orientation", "horizontal");
-        state.put("readout", true);
-        state.put("readout_format", ".3g");
-        state.put("continuous_update", true);
-        state.put("behavior", "drag-tap");
+        super.checkRange(min, max, step);
     }
 
     /** The smallest value. */
-    public double min() {
+    @Override
+    public Double min() {
         return Math.pow(10, (Double) state().get("min"));
     }
 
     /** The largest value. */
-    public double max() {
+    @Override
+    public Double max() {
         return Math.pow(10, (Double) state().get("max"));
     }
 
@@ -54,18 +53,8 @@ public class FloatLogSlider extends ValueWidget<Double> {
     }
 
     @Override
-    protected Object toJson(Double v) {
-        return v;
-    }
-
-    @Override
     protected Double fromJson(Object json) {
         return Ranges.number(json);
-    }
-
-    @Override
-    protected String expected() {
-        return "a number in [" + min() + ", " + max() + "]";
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nnlab.display.Display;
+import nnlab.display.Json;
 
 /**
  * A widget that shows outputs (ipywidgets' {@code Output}): what code shows or prints inside

@@ -1,6 +1,6 @@
 package nnlab.widgets;
 
-/** The checks sliders share: a finite range with min <= max, a positive step, a value inside. */
+/** The checks {@link Slider}s share: a finite range with min <= max, a positive step, a value inside; JSON numbers. */
 final class Ranges {
     private Ranges() {
     }

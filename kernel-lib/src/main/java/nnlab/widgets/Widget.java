@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nnlab.display.Json;
 
 /**
  * A Jupyter widget model living in this JVM: its state, synced with the notebook through a comm.

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -61,6 +62,23 @@ class SplitTest {
         Split s = Split.trainTest(ds, 0.7, new Rng(3), true);
         assertArrayEquals(new int[] {42, 21, 7}, Datasets.classCounts(s.train().y()));
         assertArrayEquals(new int[] {18, 9, 3}, Datasets.classCounts(s.test().y()));
+    }
+
+    @Test
+    void stratifiedPartsAreInRandomOrderSoAPrefixHoldsEveryClass() {
+        // sorted by class, as mnist10k is: 10 classes of 200; test gets 40 of each, train 160
+        double[] y = IntStream.range(0, 2000).mapToDouble(i -> i / 200).toArray();
+        Dataset ds = new Dataset(Tensor.zeros(2000, 1), Tensor.of(y));
+        for (long seed : new long[] {1, 12345}) {
+            Split s = Split.trainTest(ds, 0.8, new Rng(seed), true);
+            // the first 100 test samples and the last 200 train samples: about 10 and 20 of every class
+            int[] head = Datasets.classCounts(s.test().subset(0, 100).y());
+            int[] tail = Datasets.classCounts(s.train().subset(1400, 1600).y());
+            for (int c = 0; c < 10; c++) {
+                assertTrue(head[c] >= 3 && head[c] <= 20, "seed " + seed + ": first 100 test samples " + Arrays.toString(head));
+                assertTrue(tail[c] >= 6 && tail[c] <= 40, "seed " + seed + ": last 200 train samples " + Arrays.toString(tail));
+            }
+        }
     }
 
     @Test

@@ -8,59 +8,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nnlab.display.Display;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** interact and Output: re-runs on change, the result replaces the old output, errors and prints land in the output. */
 class InteractTest {
-    final List<WidgetsTest.Sent> sent = new ArrayList<>();
-    final List<Object> shownInCell = new ArrayList<>();
-
-    @BeforeEach
-    void attach() {
-        Comms.setTransport(new Comms.Transport() {
-            @Override
-            public void send(String method, String commId, String target, String json) {
-                sent.add(new WidgetsTest.Sent(method, commId, target, Json.parseObject(json)));
-            }
-
-            @Override
-            public Map<String, String> render(Object value) {
-                return Map.of("text/plain", "rendered " + value);
-            }
-        });
-        Display.setBackend(new Display.Backend() {
-            @Override
-            public String display(Object value) {
-                if (value instanceof Widget w) {
-                    w.bundle();
-                }
-                shownInCell.add(value);
-                return "cell" + shownInCell.size();
-            }
-
-            @Override
-            public void update(String id, Object value) {
-            }
-        });
-    }
-
-    @AfterEach
-    void detach() {
-        Comms.setTransport(null);
-        Display.setBackend(null);
-    }
+    @RegisterExtension
+    final FakeNotebook notebook = new FakeNotebook();
+    final List<FakeNotebook.Sent> sent = notebook.sent;
+    final List<Object> shownInCell = notebook.shown;
 
     /** Widgets.interact, and the Output of the panel it showed. */
     Output interact(Runnable callback, Widget... controls) {
         Widgets.interact(callback, controls);
-        List<Widget> children = ((VBox) shownInCell.get(shownInCell.size() - 1)).children();
-        return (Output) children.get(children.size() - 1);
+        return shownOutput();
     }
 
     Output interact(java.util.function.Supplier<?> callback, Widget... controls) {
         Widgets.interact(callback, controls);
+        return shownOutput();
+    }
+
+    /** The Output at the end of the panel shown last. */
+    Output shownOutput() {
         List<Widget> children = ((VBox) shownInCell.get(shownInCell.size() - 1)).children();
         return (Output) children.get(children.size() - 1);
     }
@@ -90,7 +60,7 @@ class InteractTest {
         assertEquals(List.of("rendered path(0.25, 20)"), texts(out), "the new result replaces the old one");
         steps.setValue(5);
         assertEquals(List.of("rendered path(0.25, 5)"), texts(out));
-        WidgetsTest.Sent update = sent.get(sent.size() - 1);
+        FakeNotebook.Sent update = sent.get(sent.size() - 1);
         assertEquals(out.id(), update.id());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> synced = (List<Map<String, Object>>) update.state().get("outputs");

@@ -8,67 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nnlab.display.Display;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import nnlab.display.Json;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The widget state protocol against a recording transport: open, update both ways, request_state, click, bad input. */
 class WidgetsTest {
-    /** One comm message the library sent. */
-    record Sent(String method, String id, String target, Map<String, Object> data) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> state() {
-            return (Map<String, Object>) data.get("state");
-        }
-    }
-
-    final List<Sent> sent = new ArrayList<>();
-    final List<Object> shown = new ArrayList<>();
-
-    @BeforeEach
-    void attach() {
-        Comms.setTransport(new Comms.Transport() {
-            @Override
-            public void send(String method, String commId, String target, String json) {
-                sent.add(new Sent(method, commId, target, Json.parseObject(json)));
-            }
-
-            @Override
-            public Map<String, String> render(Object value) {
-                return Map.of("text/plain", "rendered " + value);
-            }
-        });
-        Display.setBackend(new Display.Backend() {
-            @Override
-            public String display(Object value) {
-                if (value instanceof Widget w) {
-                    w.bundle();
-                }
-                shown.add(value);
-                return "d" + shown.size();
-            }
-
-            @Override
-            public void update(String id, Object value) {
-            }
-        });
-    }
-
-    @AfterEach
-    void detach() {
-        Comms.setTransport(null);
-        Display.setBackend(null);
-    }
-
-    Sent last(String id) {
-        for (int i = sent.size() - 1; i >= 0; i--) {
-            if (sent.get(i).id().equals(id)) {
-                return sent.get(i);
-            }
-        }
-        throw new AssertionError("nothing sent for " + id);
-    }
+    @RegisterExtension
+    final FakeNotebook notebook = new FakeNotebook();
+    final List<FakeNotebook.Sent> sent = notebook.sent;
 
     @Test
     void showingASliderOpensLayoutStyleAndSliderWithIpywidgetsModelNames() {
@@ -79,7 +27,7 @@ class WidgetsTest {
         assertEquals("LayoutModel", sent.get(0).state().get("_model_name"));
         assertEquals("@jupyter-widgets/base", sent.get(0).state().get("_model_module"));
         assertEquals("SliderStyleModel", sent.get(1).state().get("_model_name"));
-        Sent open = sent.get(2);
+        FakeNotebook.Sent open = sent.get(2);
         assertEquals("open", open.method());
         assertEquals("jupyter.widget", open.target());
         assertEquals(s.id(), open.id());
@@ -112,7 +60,7 @@ class WidgetsTest {
         int before = sent.size();
         steps.setValue(7);
         assertEquals(before + 1, sent.size());
-        assertEquals(Map.of("value", 7L), last(steps.id()).state());
+        assertEquals(Map.of("value", 7L), notebook.last(steps.id()).state());
         assertEquals(List.of(30, 7), seen);
         steps.setValue(7);
         assertEquals(List.of(30, 7), seen, "no change, no listener call");
@@ -123,7 +71,7 @@ class WidgetsTest {
         Checkbox c = new Checkbox("decay", true);
         c.bundle();
         Comms.deliver(c.id(), "msg", "{\"method\":\"request_state\"}");
-        Sent reply = last(c.id());
+        FakeNotebook.Sent reply = notebook.last(c.id());
         assertEquals("msg", reply.method());
         assertEquals("update", reply.data().get("method"));
         assertEquals(true, reply.state().get("value"));
@@ -142,8 +90,8 @@ class WidgetsTest {
 
         Dropdown<String> d = new Dropdown<>("activation", List.of("tanh", "relu"), "tanh");
         d.bundle();
-        assertEquals(List.of("tanh", "relu"), last(d.id()).state().get("_options_labels"));
-        assertEquals(0L, last(d.id()).state().get("index"));
+        assertEquals(List.of("tanh", "relu"), notebook.last(d.id()).state().get("_options_labels"));
+        assertEquals(0L, notebook.last(d.id()).state().get("index"));
         Comms.deliver(d.id(), "msg", "{\"method\":\"update\",\"state\":{\"index\":1}}");
         assertEquals("relu", d.value());
     }
@@ -154,11 +102,11 @@ class WidgetsTest {
         FloatLogSlider lr = new FloatLogSlider("learning rate", 1e-3, 1, 0.1, 0.1);
         HBox box = new HBox(l, lr);
         box.bundle();
-        Sent open = last(box.id());
+        FakeNotebook.Sent open = notebook.last(box.id());
         assertEquals("HBoxModel", open.state().get("_model_name"));
         assertEquals(List.of("IPY_MODEL_" + l.id(), "IPY_MODEL_" + lr.id()), open.state().get("children"));
         assertTrue(l.isOpen() && lr.isOpen());
-        assertEquals(-3.0, last(lr.id()).state().get("min"));
+        assertEquals(-3.0, notebook.last(lr.id()).state().get("min"));
         assertEquals("HBox(Label(\"hi\"), FloatLogSlider(description=\"learning rate\", value=0.1, min=0.001, max=1.0))", box.toString());
     }
 
@@ -197,13 +145,5 @@ class WidgetsTest {
         assertFalse(s.isOpen());
         s.setValue(0.3);
         assertEquals(0.3, s.value());
-    }
-
-    @Test
-    void jsonRoundTrip() {
-        String text = "{\"a\":[1,2.5,-3e-2,true,false,null],\"b\":{\"c\":\"x\\\"y\\n\\u00e9\"}}";
-        assertEquals(text.replace("\\u00e9", "\u00e9").replace("-3e-2", "-0.03"), Json.write(Json.parseObject(text)));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.parseObject("{\"a\":}"));
-        assertEquals("bad JSON at character 5: expected a value in {\"a\":}", e.getMessage());
     }
 }

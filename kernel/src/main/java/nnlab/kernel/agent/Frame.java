@@ -2,6 +2,7 @@ package nnlab.kernel.agent;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nnlab.display.Json;
 
 /**
  * One message from the student JVM to the kernel, sent in band on stdout as {@code \u0001NNLAB{json}\u0004}.
@@ -82,6 +83,6 @@ public record Frame(Kind kind, String id, Map<String, String> data) {
         msg.put("kind", kind.wire());
         msg.put("id", id);
         msg.put("data", data);
-        return START + Json.object(msg) + END;
+        return START + Json.write(msg) + END;
     }
 }

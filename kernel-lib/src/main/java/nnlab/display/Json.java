@@ -1,4 +1,4 @@
-package nnlab.widgets;
+package nnlab.display;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The small JSON the widget protocol needs: objects, arrays, strings, numbers, booleans and null.
+ * The small JSON that talks to the notebook: objects, arrays, strings, numbers, booleans and null.
  *
  * <p>Objects parse to {@code LinkedHashMap<String, Object>}, arrays to {@code List<Object>}, numbers to
- * {@code Long} when whole and written without a fraction or exponent, else {@code Double}. The library
- * runs in the student's JVM with no JSON library on its class path, hence this class.
+ * {@code Long} when whole and written without a fraction or exponent, else {@code Double}. The widget
+ * protocol ({@code nnlab.widgets}) reads and writes its messages with it, and the kernel's agent in the
+ * student's JVM writes its output frames with it; neither may count on a JSON library there, hence this class.
  *
  * <pre>{@code
  * Map<String, Object> m = Json.parseObject("{\"value\":0.5,\"label\":\"lr\"}");
@@ -18,7 +19,7 @@ import java.util.Map;
  * Json.write(List.of(1, true));   // [1,true]
  * }</pre>
  */
-final class Json {
+public final class Json {
     private final String s;
     private int at;
 
@@ -28,7 +29,7 @@ final class Json {
 
     /** Parses a JSON object; anything else is an error naming the position. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> parseObject(String text) {
+    public static Map<String, Object> parseObject(String text) {
         Object v = parse(text);
         if (!(v instanceof Map)) {
             throw new IllegalArgumentException("expected a JSON object, got: " + abbreviate(text));
@@ -37,7 +38,7 @@ final class Json {
     }
 
     /** Parses one JSON value. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json p = new Json(text);
         Object v = p.value();
         p.space();
@@ -187,7 +188,7 @@ final class Json {
     }
 
     /** {@code value} as JSON: maps, lists, strings, numbers (NaN and infinities as null), booleans, null. */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         write(value, sb);
         return sb.toString();
@@ -224,7 +225,7 @@ final class Json {
     }
 
     /** Text that is already JSON, written as it is (a rendered MIME bundle's JSON content). */
-    record Raw(String json) {
+    public record Raw(String json) {
     }
 
     private static void quote(String t, StringBuilder sb) {
