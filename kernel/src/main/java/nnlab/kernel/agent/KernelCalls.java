@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
+import nnlab.display.Json;
 
 /**
  * Calls from notebook code into the kernel while a cell runs: IJava's {@code eval}, {@code lineMagic} and
@@ -163,7 +164,7 @@ public final class KernelCalls {
     }
 
     private static void send(Map<String, Object> msg) {
-        byte[] line = (Json.object(msg) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] line = (Json.write(msg) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             OutputStream out = callOut;
             synchronized (out) {
