@@ -3,6 +3,7 @@ package nnlab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import nnlab.data.Dataset;
 import nnlab.data.Datasets;
 import nnlab.data.Split;
@@ -15,9 +16,13 @@ import nnlab.nn.ReLU;
 import nnlab.nn.Sigmoid;
 import nnlab.nn.Softmax;
 import nnlab.nn.Tanh;
+import nnlab.nn.Param;
+import nnlab.optim.Adam;
+import nnlab.optim.AdamW;
 import nnlab.optim.SGD;
 import nnlab.tensor.Tensor;
 import nnlab.train.History;
+import nnlab.train.Regularizer;
 import nnlab.train.Trainer;
 import org.junit.jupiter.api.Test;
 
@@ -80,5 +85,31 @@ class CourseRecipeTest {
         double acc = Metrics.accuracy(split.test().y(), probabilities);
         assertEquals(h.last("test_accuracy"), acc, 1e-12);
         assertTrue(acc >= 0.9, "circles test accuracy " + acc + " < 0.9");
+    }
+
+    /** The README's second recipe: a validation split, an L2 penalty, early stopping that restores the best epoch. */
+    @Test
+    void digitsWithAValidationSplitPenaltyAndRestoredBestWeights() {
+        Split split = Split.trainTest(binaryDigits(), 0.5, new Rng(12345));
+        Rng rng = new Rng(12345);
+        Net net = new Net(new Linear(64, 32, rng), new ReLU(), new Linear(32, 1, rng), new Sigmoid());
+        History h = new Trainer().verbose(false).validationSplit(0.2).regularizer(Regularizer.l2(1e-3))
+                .earlyStopping("val_loss", 5).restoreBest(true)
+                .run(net, new BinaryCrossEntropy(), new AdamW(net.params(), 1e-3), split.train(), split.test(), 100, 10);
+        assertEquals(List.of("epoch", "train_loss", "train_accuracy", "penalty", "val_loss", "val_accuracy", "test_loss",
+                "test_accuracy", "lr"), h.metrics());
+        int best = h.bestEpoch("val_loss");
+        assertTrue(h.stopReason().contains("epoch " + best), h.stopReason());
+        double acc = Metrics.accuracy(split.test().y(), net.predict(split.test().x()));
+        assertEquals(h.testAccuracy().get(best - 1), acc, 1e-12, "the net has the best epoch's weights");
+        assertTrue(acc >= 0.95, "test accuracy " + acc);
+    }
+
+    @Test
+    void adamMinimizesABowlFromTheReadme() {
+        Tensor path = new Adam(List.of(new Param("xy", Tensor.of(-1.5, 2.0))), 0.05)
+                .minimize(p -> Tensor.of(2 * p.get(0), 20 * p.get(1)), 200);
+        assertEquals(List.of(201, 2), List.of(path.shape(0), path.shape(1)));
+        assertTrue(path.row(200).norm() < 0.05, "end " + path.row(200));
     }
 }

@@ -7,9 +7,9 @@ import org.knowm.xchart.XYChart;
 /**
  * Train and test curves of one metric per epoch from a training {@link History}.
  *
- * <p>{@code "loss"} draws train_loss and test_loss, {@code "accuracy"} train_accuracy and
- * test_accuracy (test only when the run had a test set); x = epoch (from 1). Both are blue, train dashed and test
- * solid ({@link Runs}). The accuracy axis runs from 0 to 1 (plus 2%) while some accuracy is below
+ * <p>{@code "loss"} draws train_loss, val_loss and test_loss, {@code "accuracy"} train_accuracy, val_accuracy and
+ * test_accuracy (validation only with a validation split, test only when the run had a test set); x = epoch
+ * (from 1). All are blue: train dashed, validation dotted, test solid ({@link Runs}). The accuracy axis runs from 0 to 1 (plus 2%) while some accuracy is below
  * {@link #PIN_BELOW}; when all sit higher (0.9 to 1 after a few epochs) it spans just the data, so the
  * curves are not squeezed into the top tenth of the plot.
  *
@@ -42,10 +42,11 @@ final class LearningCurves {
         }
         String title = metric.equals("loss") ? "Loss" : "Accuracy";
         XYChart c = Style.xyChart(title, "epoch", metric);
+        List<Double> val = h.get("val_" + metric);
         List<Double> test = h.get("test_" + metric);
-        double[] te = test.isEmpty() ? null : array(test);
-        Runs.add((XYPlot) c, array(epochs), array(train), te, null);
-        if (metric.equals("accuracy") && pinned(train, test)) {
+        Runs.add((XYPlot) c, array(epochs), array(train), val.isEmpty() ? null : array(val), test.isEmpty() ? null : array(test),
+                null);
+        if (metric.equals("accuracy") && (pinned(train, test) || pinned(val, List.of()))) {
             c.getStyler().setYAxisMin(-0.02).setYAxisMax(1.02);     // 0 and 1 stay labelled
         }
         return c;

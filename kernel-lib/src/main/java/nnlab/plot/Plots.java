@@ -17,6 +17,7 @@ import nnlab.autograd.Var;
 import nnlab.data.Dataset;
 import nnlab.display.Display;
 import nnlab.metrics.ConfusionMatrix;
+import nnlab.optim.Schedule;
 import nnlab.tensor.Tensor;
 import nnlab.train.History;
 import nnlab.train.Model;
@@ -190,6 +191,16 @@ public final class Plots {
         double[] xs = new double[tr.length];
         Arrays.setAll(xs, i -> i + 1);
         return trainTest(chart, xs, tr, test == null ? null : Lines.toArray(test, "trainTest: test"), run);
+    }
+
+    /** The learning rate {@code s} gives each epoch, 1 to {@code epochs}: η against epoch, a line named by the schedule. */
+    public static XYChart schedule(Schedule s, int epochs) {
+        return ScheduleChart.add(null, s, epochs);
+    }
+
+    /** Adds schedule {@code s} to {@code chart} (from {@link #schedule(Schedule, int)}), to compare schedules. */
+    public static XYChart schedule(XYChart chart, Schedule s, int epochs) {
+        return ScheduleChart.add(chart, s, epochs);
     }
 
     /** A Trainer listener that redraws the learning curves of {@code metric} after every epoch. */

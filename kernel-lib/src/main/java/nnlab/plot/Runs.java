@@ -10,7 +10,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Train and test curves of training runs on one chart, paired by colour as in {@code plt.plot(e, train,
- * 'b--'); plt.plot(e, test, 'b')}: a run's train curve is dashed and its test curve solid, in one colour.
+ * 'b--'); plt.plot(e, test, 'b')}: a run's train curve is dashed and its test curve solid, in one colour
+ * (a validation curve, when the run has one, is dotted between them).
  *
  * <p>One run is drawn in the first {@link Palette} colour (blue). Several runs are runs that differ in
  * one setting (learning rate 0.01, then 0.001), so run {@code i} of {@code n} gets step {@code i} of
@@ -26,25 +27,36 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 final class Runs {
     static final BasicStroke TRAIN = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
             new float[] {6f, 4f}, 0f);
+    static final BasicStroke VALIDATION = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+            new float[] {0.5f, 4f}, 0f);
     static final BasicStroke TEST = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
-    /** {train series name, test series name} per run, in the order they were added. */
+    /** {train, validation, test series names} per run (null when absent), in the order they were added. */
     private final List<String[]> pairs = new ArrayList<>();
 
     /** Adds the train (dashed) and test (solid) curves of one run to {@code chart}; returns the chart. */
     static XYChart add(XYPlot chart, double[] xs, double[] train, double[] test, String run) {
+        return add(chart, xs, train, null, test, run);
+    }
+
+    /** Adds the train (dashed), validation (dotted) and test (solid) curves of one run; val and test may be null. */
+    static XYChart add(XYPlot chart, double[] xs, double[] train, double[] val, double[] test, String run) {
         String suffix = run == null || run.isBlank() ? "" : ", " + run;
-        XYSeries tr = chart.addSeries(Lines.unique(chart, "train" + suffix), xs, train);
-        tr.setLineStyle(TRAIN);
-        XYSeries te = test == null ? null : chart.addSeries(Lines.unique(chart, "test" + suffix), xs, test);
-        if (te != null) {
-            te.setLineStyle(TEST);
-        }
-        for (XYSeries s : te == null ? List.of(tr) : List.of(tr, te)) {
-            s.setMarker(xs.length <= XYPlot.SPARSE ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
-        }
-        chart.runs().pairs.add(new String[] {tr.getName(), te == null ? null : te.getName()});
+        String[] names = {series(chart, xs, train, "train" + suffix, TRAIN), series(chart, xs, val, "validation" + suffix,
+                VALIDATION), series(chart, xs, test, "test" + suffix, TEST)};
+        chart.runs().pairs.add(names);
         LegendCorner.place(chart);
         return chart;
+    }
+
+    /** Adds one curve in {@code stroke} and returns its (unique) name; nothing and null when {@code ys} is null. */
+    private static String series(XYPlot chart, double[] xs, double[] ys, String name, BasicStroke stroke) {
+        if (ys == null) {
+            return null;
+        }
+        XYSeries s = chart.addSeries(Lines.unique(chart, name), xs, ys);
+        s.setLineStyle(stroke);
+        s.setMarker(xs.length <= XYPlot.SPARSE ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        return s.getName();
     }
 
     /** Colours every run's pair: blue for a single run, steps of the ordered palette for several. */

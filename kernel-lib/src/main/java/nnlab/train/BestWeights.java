@@ -9,14 +9,13 @@ import nnlab.tensor.Tensor;
 final class BestWeights {
     private final List<Param> params;
     private final List<Tensor> saved = new ArrayList<>();
-    private int epoch;
 
     BestWeights(List<Param> params) {
         this.params = params;
     }
 
-    /** Copies every parameter's value as the weights of {@code epoch}. */
-    void save(int epoch) {
+    /** Copies every parameter's value. */
+    void save() {
         for (int i = 0; i < params.size(); i++) {
             if (i == saved.size()) {
                 saved.add(params.get(i).value().copy());
@@ -24,14 +23,12 @@ final class BestWeights {
                 saved.get(i).copyFromInPlace(params.get(i).value());
             }
         }
-        this.epoch = epoch;
     }
 
-    /** Puts the saved values back into the parameters, in place; returns the epoch they are from. */
-    int restore() {
+    /** Puts the saved values back into the parameters, in place. */
+    void restore() {
         for (int i = 0; i < saved.size(); i++) {
             params.get(i).value().copyFromInPlace(saved.get(i));
         }
-        return epoch;
     }
 }

@@ -22,7 +22,7 @@ final class EarlyStop {
     String update(History h, int epoch) {
         if (best.update(h, epoch)) {
             if (weights != null) {
-                weights.save(epoch);
+                weights.save();
             }
             return null;
         }
@@ -36,18 +36,22 @@ final class EarlyStop {
     }
 
     /**
-     * At the end of training after {@code lastEpoch}: restores the best weights (with restoreBest) and returns
-     * the full stop reason; {@code early} says whether {@code reason} is this class's own early stop.
+     * The full stop reason after {@code lastEpoch}: with restoreBest, which epoch's weights {@link #restore()} puts
+     * back; {@code early} says whether {@code reason} is this class's own early stop (which already says so).
      */
-    String finish(String reason, int lastEpoch, boolean early) {
-        if (weights == null) {
+    String reason(String reason, int lastEpoch, boolean early) {
+        if (weights == null || early) {
             return reason;
         }
-        int restored = weights.restore();
-        if (early) {
-            return reason;
+        return reason + String.format(Locale.ROOT, best.epoch() == lastEpoch ? "; epoch %d had the best %s (%.4f), so its "
+                + "weights stay" : "; restored the weights of epoch %d, the best %s (%.4f)", best.epoch(), best.metric,
+                best.value());
+    }
+
+    /** With restoreBest: puts the best epoch's weights back into the model, in place. */
+    void restore() {
+        if (weights != null) {
+            weights.restore();
         }
-        return reason + String.format(Locale.ROOT, restored == lastEpoch ? "; epoch %d had the best %s (%.4f), so its weights stay"
-                : "; restored the weights of epoch %d, the best %s (%.4f)", restored, best.metric, best.value());
     }
 }

@@ -109,19 +109,24 @@ final class Loop {
 
     /** {loss, accuracy} of the current model on {@code data} ("validation" or "test" set), in evaluation mode. */
     private double[] evaluate(int epoch, Dataset data, String set) {
-        Tensor out = predict(data.x());
+        Tensor out = predict(epoch, data.x(), set);
         double l = guard.check(set + " loss", loss.value(targets.shape(data.y(), out), out), epoch, "evaluating the " + set + " set");
         return new double[] {l, accuracy ? Metrics.accuracy(data.y(), out) : Double.NaN};
     }
 
-    /** The model's output for all of {@code x}, computed {@code evalBatch} rows at a time. */
-    private Tensor predict(Tensor x) {
+    /** The model's output for all of {@code x}, computed {@code evalBatch} rows at a time (the stop button works between). */
+    private Tensor predict(int epoch, Tensor x, String set) {
         int n = x.shape(0);
         if (n <= evalBatch) {
             return model.predict(x);
         }
         Tensor[] parts = new Tensor[(n + evalBatch - 1) / evalBatch];
         for (int i = 0; i < parts.length; i++) {
+            if (Thread.interrupted()) {
+                throw new TrainingException(String.format(Locale.ROOT, "Trainer: interrupted at epoch %d while evaluating "
+                        + "the %s set; the net keeps its current weights and history() holds the %d finished epochs",
+                        epoch, set, history.size()), history);
+            }
             parts[i] = model.predict(x.rows(i * evalBatch, Math.min(n, (i + 1) * evalBatch)));
         }
         return Tensor.concat(0, parts);

@@ -14,7 +14,8 @@ import nnlab.nn.Param;
  * </pre>
  *
  * <p>It applies to weights only: every {@link Param} except those named {@code "b"} or {@code "bias"} (the
- * biases of {@code Linear} and {@code Conv2d}), since shrinking a bias does not make a model simpler. The
+ * biases of {@code Linear} and {@code Conv2d}), since shrinking a bias does not make a model simpler; with the
+ * tensor autograd, name a bias so: {@code Var.param("b", Tensor.zeros(100))} ({@code Var.param(t)} is "param"). The
  * History keeps the two parts apart: {@code train_loss} is the data loss (comparable with val_loss and
  * test_loss) and {@code penalty} the epoch's mean penalty, so the objective is their sum. With plain SGD,
  * {@code l2(λ)} is the same step as {@code new SGD(params, lr, 0, false, λ)} on the weights; with Adam or

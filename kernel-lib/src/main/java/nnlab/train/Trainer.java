@@ -1,9 +1,7 @@
 package nnlab.train;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,7 +94,7 @@ public final class Trainer {
         return new Trainer().listener(listener).run(model, loss, opt, train, test, epochs, batchSize);
     }
 
-    /** Seed of the shuffling (default 12345). */
+    /** Seed of the shuffling and of the validation split (default 12345). */
     public Trainer seed(long seed) {
         this.seed = seed;
         return this;
@@ -140,12 +138,12 @@ public final class Trainer {
      * weights unless {@link #restoreBest(boolean) restoreBest(true)}.
      */
     public Trainer earlyStopping(String metric, int patience) {
-        return earlyStopping(scoreMetric("early stopping", metric), patience);
+        return earlyStopping(TrainerChecks.scoreMetric("early stopping", metric), patience);
     }
 
     /** {@link #earlyStopping(String, int)} with the metric as a {@link Metric}. */
     public Trainer earlyStopping(Metric metric, int patience) {
-        scoreMetric("early stopping", String.valueOf(metric));
+        TrainerChecks.scoreMetric("early stopping", String.valueOf(metric));
         if (patience < 1) {
             throw new IllegalArgumentException("Trainer: patience must be >= 1, got " + patience);
         }
@@ -173,19 +171,8 @@ public final class Trainer {
 
     /** {@link #reduceOnPlateau(String, double, int)}, never going below {@code minLr >= 0}. */
     public Trainer reduceOnPlateau(String metric, double factor, int patience, double minLr) {
-        this.plateau = new Plateau(scoreMetric("reduceOnPlateau", metric), factor, patience, minLr);
+        this.plateau = new Plateau(TrainerChecks.scoreMetric("reduceOnPlateau", metric), factor, patience, minLr);
         return this;
-    }
-
-    /** The metric called {@code name} if it is a loss, accuracy or penalty; else an error naming the setting. */
-    private static Metric scoreMetric(String setting, String name) {
-        Metric m = Metric.keys(List.of(Metric.values())).contains(name) ? Metric.of(name) : null;
-        if (m == null || !m.isScore()) {
-            List<Metric> scores = java.util.Arrays.stream(Metric.values()).filter(Metric::isScore).toList();
-            throw new IllegalArgumentException("Trainer: " + setting + " metric must be one of "
-                    + String.join(", ", Metric.keys(scores)) + ", got \"" + name + "\"");
-        }
-        return m;
     }
 
     /** Show progress (default true): a line updated in place and a table of about ten epochs ({@link Progress}). */
@@ -221,7 +208,7 @@ public final class Trainer {
 
     /** Trains {@code model} (e.g. a {@code Net}) for up to {@code epochs} epochs; {@code test} may be null. */
     public History run(Model model, Loss loss, Optimizer opt, Dataset train, Dataset test, int epochs, int batchSize) {
-        check(model, loss, opt, train, test, epochs, batchSize);
+        TrainerChecks.arguments(model, loss, opt, train, test, epochs, batchSize);
         Tensor probe = model.predict(train.x().rows(0, Math.min(batchSize, train.size())));
         boolean labels = Targets.areLabels(train.y(), probe);
         Rng rng = new Rng(seed);
@@ -245,6 +232,9 @@ public final class Trainer {
                 onPlateau.update(h, epoch, opt);
             }
             finished = endEpoch(h, epoch, epochs, early, progress);
+        }
+        if (early != null) {
+            early.restore();                                  // with restoreBest, after the last listener saw the last epoch
         }
         return h;
     }
@@ -271,7 +261,7 @@ public final class Trainer {
             }
             return null;
         }
-        recorded(h, "early stopping", stopMetric);
+        TrainerChecks.recorded(h, "early stopping", stopMetric);
         return new EarlyStop(stopMetric, patience, restoreBest ? new BestWeights(model.params()) : null);
     }
 
@@ -284,19 +274,11 @@ public final class Trainer {
             throw new IllegalArgumentException("Trainer: a schedule and reduceOnPlateau would both set the learning rate; "
                     + "use one of them (schedule(null) removes the schedule)");
         }
-        recorded(h, "reduceOnPlateau", plateau.metric);
+        TrainerChecks.recorded(h, "reduceOnPlateau", plateau.metric);
         return plateau.fresh();
     }
 
-    /** An error naming the setting and what the run records, unless {@code h} records {@code metric}. */
-    private static void recorded(History h, String setting, Metric metric) {
-        if (!h.records(metric)) {
-            throw new IllegalArgumentException("Trainer: " + setting + " on " + metric + ", which this run does not record ("
-                    + History.why(metric) + "); it records " + String.join(", ", h.scores()));
-        }
-    }
-
-    /** Stop reason (and restored weights), progress line and listeners after an epoch; true when training should end. */
+    /** Stop reason, progress line and listeners after an epoch; true when training should end. */
     private boolean endEpoch(History h, int epoch, int epochs, EarlyStop early, Progress progress) {
         String stop = early == null ? null : early.update(h, epoch);
         boolean stoppedEarly = stop != null;
@@ -304,7 +286,7 @@ public final class Trainer {
             stop = "completed " + epochs + " epoch" + (epochs == 1 ? "" : "s");
         }
         if (stop != null) {
-            h.stop(early == null ? stop : early.finish(stop, epoch, stoppedEarly));
+            h.stop(early == null ? stop : early.reason(stop, epoch, stoppedEarly));
         }
         if (progress != null) {
             progress.update(epoch, columns(h).stream().mapToDouble(h::last).toArray());
@@ -316,29 +298,6 @@ public final class Trainer {
             l.onEpoch(h, epoch);
         }
         return stop != null;
-    }
-
-    private static void check(Model model, Loss loss, Optimizer opt, Dataset train, Dataset test, int epochs,
-            int batchSize) {
-        if (model == null || loss == null || opt == null || train == null) {
-            String which = model == null ? "net" : loss == null ? "loss" : opt == null ? "optimizer" : "train";
-            throw new IllegalArgumentException("Trainer: " + which + " must not be null");
-        }
-        if (epochs < 1) {
-            throw new IllegalArgumentException("Trainer: epochs must be >= 1, got " + epochs);
-        }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("Trainer: batchSize must be >= 1, got " + batchSize);
-        }
-        if (train.size() == 0) {
-            throw new IllegalArgumentException("Trainer: the training set is empty");
-        }
-        Set<Object> netParams = Collections.newSetFromMap(new IdentityHashMap<>());
-        netParams.addAll(model.params());
-        if (opt.params().stream().noneMatch(netParams::contains)) {
-            throw new IllegalArgumentException("Trainer: the optimizer updates none of this net's parameters; "
-                    + "create it from this net, e.g. new SGD(net.params(), 0.01)");
-        }
     }
 
     /** The progress display for this run: every metric but the epoch, the learning rate only when it changes. */

@@ -65,6 +65,24 @@ class LearningCurvesTest {
     }
 
     @Test
+    void aValidationSplitAddsADottedValidationCurveInTheRunsColour() {
+        Rng rng = new Rng(7);
+        Dataset ds = Datasets.blobs(80, Tensor.of(new double[][] {{-2, 0}, {2, 0}}), 1.0, rng);
+        Net net = new Net(new Linear(2, 1, rng), new Sigmoid());
+        History h = new Trainer().verbose(false).validationSplit(0.25).run(net, new BinaryCrossEntropy(),
+                new SGD(net.params(), 0.1), ds.subset(0, 60), ds.subset(60, 80), 6, 10);
+        XYChart loss = Plots.learningCurves(h, "loss");
+        assertEquals(List.of("train", "validation", "test"), loss.getSeriesCollection().stream().map(s -> s.getName()).toList());
+        assertArrayEquals(array(h.valLoss()), loss.getSeries("validation").getYData(), 0);
+        XYChart acc = Plots.learningCurves(h, "accuracy");
+        assertArrayEquals(array(h.valAccuracy()), acc.getSeries("validation").getYData(), 0);
+        Render.png(loss);
+        assertEquals(Palette.color(0), loss.getSeries("validation").getLineColor());
+        float[] dots = loss.getSeries("validation").getLineStyle().getDashArray();
+        assertTrue(dots != null && dots[0] < 1, "validation is dotted");
+    }
+
+    @Test
     void theAccuracyAxisShowsAllOfZeroToOneOnlyWhileSomeAccuracyIsLow() {
         assertTrue(LearningCurves.pinned(List.of(0.45, 0.8), List.of(0.5, 0.85)), "0.45 is low: 0 to 1");
         assertTrue(LearningCurves.pinned(List.of(0.9, 0.95), List.of(0.3, 0.9)), "a low test accuracy counts too");
