@@ -9,9 +9,9 @@ import org.knowm.xchart.XYChart;
  *
  * <p>{@code "loss"} draws train_loss, val_loss and test_loss, {@code "accuracy"} train_accuracy, val_accuracy and
  * test_accuracy (validation only with a validation split, test only when the run had a test set); x = epoch
- * (from 1). All are blue: train dashed, validation dotted, test solid ({@link Runs}). The accuracy axis runs from 0 to 1 (plus 2%) while some accuracy is below
- * {@link #PIN_BELOW}; when all sit higher (0.9 to 1 after a few epochs) it spans just the data, so the
- * curves are not squeezed into the top tenth of the plot.
+ * (from 1). All are blue: train dashed, validation dotted, test solid ({@link Runs}). The accuracy axis runs
+ * from 0 to 1 (plus 2%) while some accuracy is below {@link #PIN_BELOW}; when all sit higher (0.9 to 1 after
+ * a few epochs) it spans just the data, so the curves are not squeezed into the top tenth of the plot.
  *
  * <pre>{@code
  * History h = Trainer.fit(net, loss, opt, train, test, 50, 32);

@@ -4,8 +4,9 @@ import nnlab.optim.Schedule;
 import org.knowm.xchart.XYChart;
 
 /**
- * A learning-rate schedule drawn as η against epoch, the line named by the schedule without "Schedule.": epoch e = 1, 2, ..., epochs gets {@code s.at(e - 1)}, the rate
- * the {@code Trainer} uses in that epoch (so the curve lines up with a History's {@code lr} column).
+ * A learning-rate schedule drawn as η against epoch: epoch e = 1, 2, ..., epochs gets {@code s.at(e - 1)}, the rate
+ * the {@code Trainer} uses in that epoch (so the curve lines up with a History's {@code lr} column). The line is
+ * named by the schedule without "Schedule.", e.g. "exponential(eta0=0.1, d=0.9)".
  *
  * <pre>{@code
  * XYChart c = Plots.schedule(Schedule.exponential(0.1, 0.9), 30);
@@ -32,6 +33,6 @@ final class ScheduleChart {
             eta[e - 1] = s.at(e - 1);
         }
         XYChart c = chart != null ? chart : Style.xyChart("Learning-rate schedule", "epoch", "learning rate η");
-        return Lines.line(c, xs, eta, s.toString().replaceFirst("^Schedule\\.", ""));      // "exponential(eta0=0.1, d=0.9)"
+        return Lines.line(c, xs, eta, s.toString().replaceFirst("^Schedule\\.", ""));
     }
 }

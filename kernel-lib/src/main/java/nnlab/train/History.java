@@ -192,7 +192,10 @@ public final class History implements HtmlDisplayable {
         return columns.get(Metric.EPOCH).size();
     }
 
-    /** Why training ended: "completed 100 epochs", early stopping, interruption, or a NaN loss. */
+    /**
+     * Why training ended: "completed 100 epochs", early stopping, interruption, or a NaN loss; with
+     * {@link Trainer#restoreBest}, also which epoch's weights the model was given back.
+     */
     public String stopReason() {
         return stopReason;
     }

@@ -110,7 +110,8 @@ final class Loop {
     /** {loss, accuracy} of the current model on {@code data} ("validation" or "test" set), in evaluation mode. */
     private double[] evaluate(int epoch, Dataset data, String set) {
         Tensor out = predict(epoch, data.x(), set);
-        double l = guard.check(set + " loss", loss.value(targets.shape(data.y(), out), out), epoch, "evaluating the " + set + " set");
+        double l = guard.check(set + " loss", loss.value(targets.shape(data.y(), out), out), epoch,
+                "evaluating the " + set + " set");
         return new double[] {l, accuracy ? Metrics.accuracy(data.y(), out) : Double.NaN};
     }
 

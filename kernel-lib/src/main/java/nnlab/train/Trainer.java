@@ -307,6 +307,7 @@ public final class Trainer {
     }
 
     private List<String> columns(History h) {
-        return h.metrics().stream().filter(m -> !m.equals("epoch") && (schedule != null || plateau != null || !m.equals("lr"))).toList();
+        boolean lrChanges = schedule != null || plateau != null;
+        return h.metrics().stream().filter(m -> !m.equals("epoch") && (lrChanges || !m.equals("lr"))).toList();
     }
 }

@@ -27,7 +27,8 @@ final class ValidationSplit {
         int fit = (int) Math.floor((1 - fraction) * n);
         if (fit == 0 || fit == n) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "Trainer: validationSplit(%s) of %d training "
-                    + "samples leaves %d to train on and %d to validate; expected both parts non-empty", fraction, n, fit, n - fit));
+                    + "samples leaves %d to train on and %d to validate; expected both parts non-empty", fraction, n, fit,
+                    n - fit));
         }
         Split s = Split.trainTest(train, 1 - fraction, rng, stratified);
         int[] fitRows = s.trainIndices();
