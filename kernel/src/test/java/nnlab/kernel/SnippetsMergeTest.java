@@ -85,6 +85,16 @@ class SnippetsMergeTest {
     }
 
     @Test
+    void aThrowEndingTheCellIsReportedAtItsLine() {
+        Ran r = run("System.out.println(\"x\");\nif (1 > 0)\n    throw new IllegalStateException(\"boom\");");
+        assertEquals("x\n", r.out);
+        assertEquals("java.lang.IllegalStateException", r.result.ename());
+        assertEquals("boom", r.result.evalue());
+        assertTrue(r.result.traceback().get(1).matches("\tat <cell>\\(cell \\d+, line 3\\)"), r.result.traceback().toString());
+        assertEquals(1, r.snippets, "the print and the if are one block");
+    }
+
+    @Test
     void declarationsBetweenStatementsEndTheBlocks() {
         Ran r = run("int k = 0;\nk++;\nk++;\nint m = k * 10;\nm += 1;\nm += 1;\n"
                 + "void show() { System.out.println(\"m=\" + m); }\nshow();\nshow();\nm");
