@@ -17,7 +17,7 @@ class SnippetsMergeTest {
 
     @BeforeAll
     static void start() {
-        ev = new Evaluator(new Evaluator.Options(Classpath.userClasspath(), List.of("-Xmx256m"), 0, 10_000));
+        ev = EvaluatorTest.newEvaluator();
     }
 
     @AfterAll
@@ -79,8 +79,7 @@ class SnippetsMergeTest {
         Ran r = run("System.out.println(\"a\");\nint[] arr = new int[2];\nSystem.out.println(\"b\");\n"
                 + "for (int i = 0; i < 2; i++) {\n    arr[i] = i;\n}\narr[5] = 2;\nSystem.out.println(\"c\");\nint after2 = 1;");
         assertEquals("a\nb\n", r.out);
-        assertEquals("java.lang.ArrayIndexOutOfBoundsException", r.result.ename());
-        assertTrue(r.result.traceback().get(1).matches("\tat <cell>\\(cell \\d+, line 7\\)"), r.result.traceback().toString());
+        assertThrewAtLine(r, "java.lang.ArrayIndexOutOfBoundsException", 7);
         assertEquals(3, r.snippets, "a, the array, then b to c as one block");
     }
 
@@ -88,10 +87,14 @@ class SnippetsMergeTest {
     void aThrowEndingTheCellIsReportedAtItsLine() {
         Ran r = run("System.out.println(\"x\");\nif (1 > 0)\n    throw new IllegalStateException(\"boom\");");
         assertEquals("x\n", r.out);
-        assertEquals("java.lang.IllegalStateException", r.result.ename());
+        assertThrewAtLine(r, "java.lang.IllegalStateException", 3);
         assertEquals("boom", r.result.evalue());
-        assertTrue(r.result.traceback().get(1).matches("\tat <cell>\\(cell \\d+, line 3\\)"), r.result.traceback().toString());
         assertEquals(1, r.snippets, "the print and the if are one block");
+    }
+
+    private static void assertThrewAtLine(Ran r, String exception, int line) {
+        assertEquals(exception, r.result.ename());
+        assertTrue(r.result.traceback().get(1).matches("\tat <cell>\\(cell \\d+, line " + line + "\\)"), r.result.traceback().toString());
     }
 
     @Test
