@@ -1,5 +1,6 @@
 package nnlab.kernel;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,11 @@ import nnlab.kernel.agent.Render;
  * Java code of a cell, run snippet by snippet in the session's JShell, and its last value rendered.
  *
  * <p>A cell is cut into JShell snippets; each is evaluated and remembered with its cell and line (so
- * a stack frame of a method defined three cells ago says where it was written). A compile error, an
- * exception or a stop ends the cell with a {@link CellFailure}. The last expression's value becomes a
+ * a stack frame of a method defined three cells ago says where it was written). A run of plain statements
+ * ({@link StatementRuns}) is evaluated as one block of the cell's own text, {@code {...}}, which javac
+ * compiles once; when the block does not compile, its snippets run one by one, so the output and the error
+ * are those of snippet-by-snippet evaluation. A compile error, an exception or a stop ends the cell with a
+ * {@link CellFailure}. The last expression's value becomes a
  * MIME bundle: primitives as text (numbers also carry {@link Render#NUMBER}), objects rendered in the
  * student JVM by {@code Agent.result}, which answers with a result frame.
  *
@@ -73,9 +77,44 @@ final class Snippets {
     private static final String REF = "ref";
 
     private Map<String, String> eval(String code, int firstLine, CellRun run, boolean render) throws CellFailure {
-        SourceCodeAnalysis sca = session.shell().sourceCodeAnalysis();
-        String rest = code;
+        List<Piece> pieces = pieces(code, firstLine);
         SnippetEvent last = null;
+        for (int i = 0; i < pieces.size(); i++) {
+            int end = runEnd(pieces, i);
+            if (end > i + 1) {
+                Piece a = pieces.get(i);
+                Piece b = pieces.get(end - 1);
+                // one block, the cell's own text with its newlines: javac once, and its lines are the cell's lines
+                SnippetEvent merged = evalBlock("{" + code.substring(a.start, b.end) + "\n}", a.line, run);
+                if (merged != null) {
+                    last = merged;
+                    i = end - 1;
+                    continue;
+                }
+            }
+            Piece p = pieces.get(i);
+            if (p.incomplete != null) {
+                throw p.incomplete;
+            }
+            last = evalSnippet(p.src, p.line, run);
+        }
+        // only the last snippet's value is shown: rendering the others (a display(...) call's id) cost a round trip each
+        return last == null ? null : valueOf(last, run, render);
+    }
+
+    /**
+     * One snippet of a cell: its source as JShell cut it (from its first non-blank character), its cell line,
+     * where its text lies in the cell's code when JShell's source is that text exactly (else {@code start = -1}),
+     * or the failure of a snippet the cell ends before finishing.
+     */
+    private record Piece(String src, int line, int start, int end, CellFailure incomplete) {
+    }
+
+    /** The cell's snippets, in order, up to the first that is not finished. */
+    private List<Piece> pieces(String code, int firstLine) {
+        SourceCodeAnalysis sca = session.shell().sourceCodeAnalysis();
+        List<Piece> pieces = new ArrayList<>();
+        String rest = code;
         while (!rest.isBlank()) {
             int start = code.length() - rest.length();
             CompletionInfo ci;
@@ -89,15 +128,35 @@ final class Snippets {
             // evaluate it from its first non-blank character and count lines from there
             String src = ci.source() == null ? rest : ci.source();
             int lead = src.length() - src.stripLeading().length();
-            int line = firstLine + lineOf(code, start + rest.length() - rest.stripLeading().length());
+            int from = start + rest.length() - rest.stripLeading().length();
+            int line = firstLine + lineOf(code, from);
             if (ci.completeness() == Completeness.DEFINITELY_INCOMPLETE) {
-                throw Errors.incomplete(rest, line);
+                pieces.add(new Piece(rest, line, -1, -1, Errors.incomplete(rest, line)));
+                break;
             }
-            last = evalSnippet(src.substring(lead), line, run);
+            String own = src.substring(lead).stripTrailing();
+            boolean exact = code.startsWith(own, from);
+            pieces.add(new Piece(src.substring(lead), line, exact ? from : -1, exact ? from + own.length() : -1, null));
             rest = ci.source() == null ? "" : ci.remaining();
         }
-        // only the last snippet's value is shown: rendering the others (a display(...) call's id) cost a round trip each
-        return last == null ? null : valueOf(last, run, render);
+        return pieces;
+    }
+
+    /**
+     * The end (exclusive) of the run of plain statements that starts at piece {@code i}: each is cell text
+     * JShell did not change, and the last piece of the cell joins only if it has no value to show.
+     */
+    private static int runEnd(List<Piece> pieces, int i) {
+        int j = i;
+        while (j < pieces.size() && joins(pieces.get(j), j == pieces.size() - 1)) {
+            j++;
+        }
+        return j;
+    }
+
+    private static boolean joins(Piece p, boolean last) {
+        return p.incomplete == null && p.start >= 0
+                && (last ? StatementRuns.isValueless(p.src) : StatementRuns.isStatement(p.src));
     }
 
     /**
@@ -129,12 +188,35 @@ final class Snippets {
 
     /** Evaluates one snippet that starts at cell line {@code line}; returns its event (whose value may be shown). */
     private SnippetEvent evalSnippet(String src, int line, CellRun run) throws CellFailure {
-        JShell shell = session.shell();
+        return handle(compile(src, run), src, line, run);
+    }
+
+    /**
+     * Evaluates a block of statements that starts at cell line {@code line}; returns null, having run nothing,
+     * when it does not compile (the caller then runs its snippets one by one, for the same errors and output).
+     */
+    private SnippetEvent evalBlock(String src, int line, CellRun run) throws CellFailure {
+        List<SnippetEvent> events = compile(src, run);
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() == null && e.status() == Snippet.Status.REJECTED) {
+                return null;
+            }
+        }
+        return handle(events, src, line, run);
+    }
+
+    private List<SnippetEvent> compile(String src, CellRun run) throws CellFailure {
         List<SnippetEvent> events;
         try (var t = Trace.span("compile")) {
-            events = shell.eval(src);
+            events = session.shell().eval(src);
         }
         checkStopped(run);
+        return events;
+    }
+
+    /** Records where the snippets of {@code events} were written, and fails as their compile error or exception does. */
+    private SnippetEvent handle(List<SnippetEvent> events, String src, int line, CellRun run) throws CellFailure {
+        JShell shell = session.shell();
         SnippetEvent main = null;
         for (SnippetEvent e : events) {
             if (e.causeSnippet() != null) {

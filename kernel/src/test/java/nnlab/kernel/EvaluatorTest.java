@@ -64,7 +64,12 @@ class EvaluatorTest {
 
     @BeforeAll
     static void start() {
-        ev = new Evaluator(new Evaluator.Options(Classpath.userClasspath(), List.of("-Xmx256m"), 0, 10_000));
+        ev = newEvaluator();
+    }
+
+    /** A session with the kernel's class path, a 256 MB student heap and a 10,000-character output cap. */
+    static Evaluator newEvaluator() {
+        return new Evaluator(new Evaluator.Options(Classpath.userClasspath(), List.of("-Xmx256m"), 0, 10_000));
     }
 
     @AfterAll
