@@ -59,12 +59,15 @@ class CdsArchiveTest(unittest.TestCase):
 
     def test_a_newer_kernel_jar_makes_install_kernel_build_both_again(self):
         jar = next(a for a in kernelspec_argv() if a.startswith("/") and ".jar:" in a).split(":")[0]
-        before = max(os.path.getmtime(ARCHIVE), os.path.getmtime(STUDENT_ARCHIVE))
-        later = max(before, time.time()) + 2
-        os.utime(jar, (later, later))
+        # archives from 100 s ago, a jar from 50 s ago: a rebuild now gives the archives a time after `now`
+        # (a jar dated in the future would need the rebuild to take longer than that, which a quiet machine beats)
+        now = time.time()
+        for archive in (ARCHIVE, STUDENT_ARCHIVE):
+            os.utime(archive, (now - 100, now - 100))
+        os.utime(jar, (now - 50, now - 50))
         install_kernel()
-        self.assertGreater(os.path.getmtime(ARCHIVE), later, "the kernel archive was not made again after the jar changed")
-        self.assertGreater(os.path.getmtime(STUDENT_ARCHIVE), later,
+        self.assertGreater(os.path.getmtime(ARCHIVE), now - 1, "the kernel archive was not made again after the jar changed")
+        self.assertGreater(os.path.getmtime(STUDENT_ARCHIVE), now - 1,
                            "the student archive was not made again after the jar changed")
 
     def test_the_kernel_starts_and_answers_without_an_archive(self):
