@@ -18,12 +18,11 @@ import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
 import org.zeromq.ZMQ;
 
 /**
- * The Jupyter connection with shell and control channels polled every {@value #POLL_MILLIS} ms.
+ * The Jupyter connection with shell and control channels that read each request as it arrives ({@link PromptShellChannel}).
  *
- * <p>JJava's {@link JupyterConnection} sleeps 50 ms between polls of an idle shell socket, which
- * adds 25 ms on average to every request; a notebook round trip of {@code 1 + 1} should stay well
- * under 50 ms. This subclass binds its own channels, made with JJava's public constructors, and
- * leaves the parent's unbound ones idle.
+ * <p>JJava's {@link JupyterConnection} sleeps 50 ms between polls of the shell socket, which adds 25 ms on average to
+ * every request; a notebook round trip of {@code 1 + 1} should stay well under 50 ms. This subclass binds its own
+ * channels and leaves the parent's unbound ones idle.
  *
  * <pre>{@code
  * FastConnection c = new FastConnection(KernelConnectionProperties.parse(json));
@@ -32,8 +31,6 @@ import org.zeromq.ZMQ;
  * }</pre>
  */
 final class FastConnection extends JupyterConnection {
-    static final long POLL_MILLIS = 10;
-
     private final KernelConnectionProperties props;
     private final ZMQ.Context zmq = ZMQ.context(1);
     private final HeartbeatChannel heartbeat;
@@ -47,8 +44,8 @@ final class FastConnection extends JupyterConnection {
         this.props = props;
         HMACGenerator hmac = props.createHMACGenerator();
         heartbeat = new HeartbeatChannel(zmq, hmac);
-        shell = new ShellChannel(zmq, hmac, false, this, POLL_MILLIS);
-        control = new ShellChannel(zmq, hmac, true, this, POLL_MILLIS);
+        shell = new PromptShellChannel(zmq, hmac, false, this);
+        control = new PromptShellChannel(zmq, hmac, true, this);
         stdin = new StdinChannel(zmq, hmac);
         iopub = new IOPubChannel(zmq, hmac);
     }
