@@ -28,6 +28,27 @@ class WarmupTest {
         }
         assertNull(nnlab.kernel.agent.WarmupAccess.failure());
         assertEquals("", printed.toString());
+        assertEquals(6, nnlab.kernel.agent.WarmupAccess.done(), "every warm-up chart was drawn");
+    }
+
+    @Test
+    void chartsAfterTheFirstWaitUntilNoCellRunsAndTheKernelIsQuiet() throws Exception {
+        nnlab.kernel.agent.WarmupAccess.activity(true);      // as if a cell were running in the student JVM
+        Thread t = nnlab.kernel.agent.WarmupAccess.start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!(t.getState() == Thread.State.WAITING && nnlab.kernel.agent.WarmupAccess.done() == 1) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, nnlab.kernel.agent.WarmupAccess.done(), "the first chart is drawn at once");
+        Thread.sleep(1500);
+        assertEquals(1, nnlab.kernel.agent.WarmupAccess.done(), "no further chart while the cell runs");
+        assertTrue(t.isAlive());
+        long end = System.nanoTime();
+        nnlab.kernel.agent.WarmupAccess.activity(false);     // the cell ended: the rest follow after a quiet second
+        t.join(60_000);
+        assertTrue((System.nanoTime() - end) / 1_000_000 >= 1000, "the warm-up waited for a quiet spell");
+        assertEquals(6, nnlab.kernel.agent.WarmupAccess.done());
+        assertNull(nnlab.kernel.agent.WarmupAccess.failure());
     }
 
     @Test

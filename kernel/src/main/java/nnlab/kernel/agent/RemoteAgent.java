@@ -65,6 +65,12 @@ public final class RemoteAgent extends RemoteExecutionControl {
     private int depth;
 
     @Override
+    public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        Warmup.command();
+        super.load(cbcs);
+    }
+
+    @Override
     protected String invoke(Method doitMethod) throws Exception {
         return super.invoke(doitMethod);
     }
@@ -72,6 +78,7 @@ public final class RemoteAgent extends RemoteExecutionControl {
     @Override
     protected void clientCodeEnter() {
         if (depth++ == 0) {
+            Warmup.activity(true);
             super.clientCodeEnter();
         }
     }
@@ -79,6 +86,7 @@ public final class RemoteAgent extends RemoteExecutionControl {
     @Override
     protected void clientCodeLeave() throws InternalException {
         if (--depth == 0) {
+            Warmup.activity(false);
             super.clientCodeLeave();
         }
     }

@@ -9,6 +9,14 @@ public final class WarmupAccess {
         return Warmup.start();
     }
 
+    public static void activity(boolean running) {
+        Warmup.activity(running);
+    }
+
+    public static int done() {
+        return Warmup.done;
+    }
+
     public static Throwable failure() {
         return Warmup.failure;
     }
