@@ -26,6 +26,13 @@ final class DeferredControl implements ExecutionControl {
     private final CompletableFuture<ExecutionControl> launch;
     private final List<String> pendingClasspath = new ArrayList<>();
     private boolean replayed;
+    /**
+     * True while the compiler warms up ({@link CompilerWarmup}): classes are compiled and nothing reaches the student
+     * JVM; loading is skipped, and running a snippet or reading a variable gives an empty value.
+     */
+    private volatile boolean dry;
+    /** Commands passed on to the student JVM (tests count them). */
+    private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
 
     DeferredControl(CompletableFuture<ExecutionControl> launch) {
         this.launch = launch;
@@ -69,23 +76,49 @@ final class DeferredControl implements ExecutionControl {
         return ec;
     }
 
+    /** Dry (true) while the compiler warms up: nothing is sent to the student JVM until it is set back. */
+    void dry(boolean on) {
+        dry = on;
+    }
+
+    /** How many load, redefine, invoke and varValue commands went to the student JVM. */
+    long sent() {
+        return sent.get();
+    }
+
     @Override
     public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        if (dry) {
+            return;
+        }
+        sent.incrementAndGet();
         real().load(cbcs);
     }
 
     @Override
     public void redefine(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        if (dry) {
+            return;
+        }
+        sent.incrementAndGet();
         real().redefine(cbcs);
     }
 
     @Override
     public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
+        if (dry) {
+            return "";
+        }
+        sent.incrementAndGet();
         return real().invoke(className, methodName);
     }
 
     @Override
     public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
+        if (dry) {
+            return "";
+        }
+        sent.incrementAndGet();
         return real().varValue(className, varName);
     }
 

@@ -119,6 +119,10 @@ public final class Evaluator implements AutoCloseable {
     private volatile CellOutput idle;
     private volatile CellRun current;
     private int runs;
+    /** When the last request came (a cell, a completion, a widget message): the compiler warms up only after a quiet spell. */
+    private volatile long lastRequest = System.nanoTime();
+    /** The compiler warm-up's cell while it compiles; a request stops it between two snippets. */
+    private volatile CellRun warming;
 
     /** Starts a session (the student JVM starts at once, confined as the options say). */
     public Evaluator(Options options) {
@@ -156,8 +160,75 @@ public final class Evaluator implements AutoCloseable {
     }
 
     /** Runs one cell (code and magics) and reports how it ended; never throws for the cell's own errors. */
-    public synchronized CellResult run(String code, Listener listener) {
-        return execute(listener, ++runs, r -> magics.run(code, host(r)));
+    public CellResult run(String code, Listener listener) {
+        touch();
+        synchronized (this) {
+            return execute(listener, ++runs, r -> magics.run(code, host(r)));
+        }
+    }
+
+    /**
+     * Notes that a request has come, before it waits for this evaluator: a compiler warm-up in progress stops after
+     * its current snippet ({@link #warmCompiler}), and the next one waits for another quiet spell. The kernel calls
+     * it as each request arrives.
+     */
+    public void touch() {
+        lastRequest = System.nanoTime();
+        CellRun w = warming;
+        if (w != null) {
+            w.interrupted = true;
+        }
+    }
+
+    /** The compiler warm-up's cell while it compiles, else null (tests watch it). */
+    CellRun warming() {
+        return warming;
+    }
+
+    /** Milliseconds since the last request ({@link #touch}). */
+    long quietMillis() {
+        return (System.nanoTime() - lastRequest) / 1_000_000;
+    }
+
+    /**
+     * Compiles {@code cell} as a cell would be compiled (JShell's analysis and javac, statement runs merged) and runs
+     * none of it: the student JVM is sent nothing ({@link DeferredControl#dry}), nothing is printed, and every
+     * declaration it made is dropped, so the student's session is as it was. This is the compiler's warm-up
+     * ({@link CompilerWarmup}): javac's code gets compiled by the JIT, and the classes the course uses are read,
+     * before the student's own cells need them. A request that comes meanwhile ({@link #touch}) stops it after the
+     * current snippet. Returns false when the cell did not compile, was stopped or the session is not there.
+     */
+    synchronized boolean warmCompiler(String cell) {
+        if (session.died()) {
+            return false;
+        }
+        jdk.jshell.JShell shell = session.shell();
+        java.util.Set<String> before = new java.util.HashSet<>();
+        shell.snippets().forEach(sn -> before.add(sn.id()));
+        CellRun r = new CellRun(0, new CellOutput(Listener.NONE, options.maxOutputChars()));
+        boolean ok = false;
+        session.control().dry(true);
+        warming = r;
+        try {
+            snippets.eval(cell, 1, r);
+            ok = !r.stopped();
+        } catch (CellFailure | RuntimeException e) {
+            ok = false;
+        } finally {
+            warming = null;
+            try {
+                List<jdk.jshell.Snippet> made = shell.snippets().filter(sn -> !before.contains(sn.id())).toList();
+                for (int i = made.size() - 1; i >= 0; i--) {
+                    if (made.get(i) instanceof jdk.jshell.PersistentSnippet p && shell.status(p).isActive()) {
+                        shell.drop(p);
+                    }
+                }
+            } finally {
+                session.control().dry(false);
+                Trace.discard();
+            }
+        }
+        return ok;
     }
 
     /**
@@ -170,8 +241,11 @@ public final class Evaluator implements AutoCloseable {
      * timeout apply to it as to a cell. The value is JShell's text of it ({@code text/plain}; a string
      * in quotes), not a rendering.
      */
-    public synchronized CellResult evaluateInternal(String code, Listener listener) {
-        return execute(listener, 0, r -> snippets.internal(code, r));
+    public CellResult evaluateInternal(String code, Listener listener) {
+        touch();
+        synchronized (this) {
+            return execute(listener, 0, r -> snippets.internal(code, r));
+        }
     }
 
     private Magics.Host host(CellRun r) {
@@ -373,23 +447,35 @@ public final class Evaluator implements AutoCloseable {
     }
 
     /** "complete", "incomplete" or "invalid" for Jupyter's is_complete_request. */
-    public synchronized String isComplete(String cell) {
-        return assist().isComplete(cell);
+    public String isComplete(String cell) {
+        touch();
+        synchronized (this) {
+            return assist().isComplete(cell);
+        }
     }
 
     /** Completions (Tab) at {@code cursor}: replace [start, end) of the cell with one of the matches. */
-    public synchronized Assist.Completion complete(String cell, int cursor) {
-        return assist().complete(cell, cursor);
+    public Assist.Completion complete(String cell, int cursor) {
+        touch();
+        synchronized (this) {
+            return assist().complete(cell, cursor);
+        }
     }
 
     /** Signature and first Javadoc sentence of the name at {@code cursor} (Shift-Tab), or null. */
-    public synchronized String inspect(String cell, int cursor) {
-        return assist().inspect(cell, cursor);
+    public String inspect(String cell, int cursor) {
+        touch();
+        synchronized (this) {
+            return assist().inspect(cell, cursor);
+        }
     }
 
     /** Signatures and whole Javadoc of the name at {@code cursor} as {@code text/plain} and {@code text/markdown}, or null. */
-    public synchronized Map<String, String> inspectFully(String cell, int cursor) {
-        return assist().inspectFully(cell, cursor);
+    public Map<String, String> inspectFully(String cell, int cursor) {
+        touch();
+        synchronized (this) {
+            return assist().inspectFully(cell, cursor);
+        }
     }
 
     /** Sends the student JVM's output to the running cell, or to the kernel-level listener between cells. */

@@ -75,6 +75,7 @@ public final class JavaKernel extends BaseKernel {
         this.evaluator = CompletableFuture.supplyAsync(() -> {
             Evaluator ev = new Evaluator(options);
             ev.setIdleListener(betweenCells);
+            CompilerWarmup.start(ev);     // compiles course-shaped cells, and runs none, once the student is reading
             return ev;
         });
         comms().deliverTo(this::deliver);

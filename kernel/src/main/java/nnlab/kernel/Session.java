@@ -63,6 +63,7 @@ final class Session implements AutoCloseable {
     private volatile JShell shell;
     private volatile boolean died;
     private volatile Process process;
+    private volatile DeferredControl control;
     private boolean exitGuarded;
 
     /** Starts the session: the student JVM starts at once, confined as {@code options} say. */
@@ -145,6 +146,7 @@ final class Session implements AutoCloseable {
             }
         });
         shell = s;
+        control = provider.control();
         died = false;
         try (var t = Trace.span("start.imports")) {          // compiled while the student JVM starts
             for (String pkg : imports()) {
@@ -174,6 +176,11 @@ final class Session implements AutoCloseable {
             s.addToClasspath(cp);
         }
         Trace.cell(0, t0);
+    }
+
+    /** The student JVM's side of JShell (dry while the compiler warms up; {@link DeferredControl#dry}). */
+    DeferredControl control() {
+        return control;
     }
 
     /** The JShell (it fails with IllegalStateException once the student JVM has died; see {@link #died()}). */

@@ -74,6 +74,15 @@ final class Trace {
         }
     }
 
+    /** Forgets the phases gathered since the last cell (the compiler's warm-up between cells is no cell's time). */
+    static void discard() {
+        if (ON) {
+            synchronized (phases) {
+                phases.clear();
+            }
+        }
+    }
+
     private static String ms(long nanos) {
         return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6);
     }
