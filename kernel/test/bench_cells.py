@@ -12,6 +12,10 @@ their resident memory after it.
 
     python bench_cells.py NOTEBOOK.ipynb [--kernel NAME] [--env KEY=VALUE ...] [--trace]
 
+--read S (default: the NNLAB_BENCH_READ variable, else 0) waits S seconds between the kernel's answer and
+the first cell, as a student reads the lesson's opening text before pressing Run All; the kernel's background
+warm-ups get that time. 0 sends the first cell the moment the kernel answers, the worst case.
+
 --trace (the Java kernel): each cell also gets "trace", where its time went in the kernel JVM (NNLAB_TRACE,
 nnlab.kernel.Trace: milliseconds and count per phase), and the result "session_start", the same for the
 session's start (student JVM, imports, agent), which the first cell waits for.
@@ -56,7 +60,7 @@ def run_cell(kc, source, timeout):
     return time.perf_counter() - t, reply["content"]["status"]
 
 
-def bench(path, kernel, timeout, env):
+def bench(path, kernel, timeout, env, read=0.0):
     cells = code_cells(path)
     t0 = time.perf_counter()
     km = jupyter_client.KernelManager(kernel_name=kernel)
@@ -66,6 +70,7 @@ def bench(path, kernel, timeout, env):
     try:
         kc.wait_for_ready(timeout=120)
         start = time.perf_counter() - t0
+        time.sleep(read)
         pids = processes(km)
         cpu0 = {k: cpu_seconds(p) for k, p in pids.items() if p}
         timings = []
@@ -106,6 +111,8 @@ def main():
     ap.add_argument("--kernel", default=None, help="kernelspec name (default: the notebook's own)")
     ap.add_argument("--timeout", type=float, default=600, help="seconds per cell")
     ap.add_argument("--env", action="append", default=[], help="KEY=VALUE for the kernel's environment")
+    ap.add_argument("--read", type=float, default=float(os.environ.get("NNLAB_BENCH_READ", "0")),
+                    help="seconds to wait between the kernel's answer and the first cell, as a student reads the lesson's start")
     ap.add_argument("--trace", action="store_true", help="add the kernel's own breakdown of each cell (NNLAB_TRACE)")
     args = ap.parse_args()
     kernel = args.kernel or nbformat.read(args.notebook, as_version=4).metadata["kernelspec"]["name"]
@@ -115,7 +122,7 @@ def main():
         fd, trace = tempfile.mkstemp(prefix="nnlab-trace-", suffix=".jsonl")
         os.close(fd)
         env["NNLAB_TRACE"] = trace
-    result = bench(args.notebook, kernel, args.timeout, env)
+    result = bench(args.notebook, kernel, args.timeout, env, args.read)
     if trace:
         add_trace(result, trace)
     print(json.dumps(result))

@@ -104,6 +104,16 @@ show_descent(tuned, "decaying step from (3, 2)")''',
 result = optimize_f_decay(3, 2, eta0, decay, steps)
 check(result[-1, 2] < -2, "f is not below -2 yet")
 "f < -2: you found the global minimum"''',
+# the sliders that redraw the chart (Java: FloatSlider, IntSlider and Widgets.interact)
+'''from ipywidgets import FloatSlider, IntSlider, interact
+
+def live(eta0, steps, decay):
+    d = optimize_f_decay(3, 2, eta0, decay, steps)
+    show_descent(d, f"eta0 = {eta0:.2f}, d = {decay:.2f}, {steps} steps: f = {d[-1, 2]:.3f}")
+
+interact(live, eta0=FloatSlider(min=0.01, max=0.5, step=0.01, value=0.1, description="step eta0"),
+         steps=IntSlider(min=1, max=100, step=1, value=20, description="steps"),
+         decay=FloatSlider(min=0.5, max=1.0, step=0.01, value=1.0, description="decay d"));''',
 ]
 
 nb = nbformat.v4.new_notebook()
