@@ -135,6 +135,10 @@ final class DeferredControl implements ExecutionControl {
 
     @Override
     public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException, InternalException {
+        if (dry) {
+            return null;
+        }
+        sent.incrementAndGet();
         return real().extensionCommand(command, arg);
     }
 

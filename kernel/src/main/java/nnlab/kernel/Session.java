@@ -53,12 +53,14 @@ final class Session implements AutoCloseable {
             "-XX:Tier4CompileThreshold=150000", "-XX:Tier4BackEdgeThreshold=400000");
 
     /**
-     * G1 collects and returns unused heap to the system when the student JVM has had no collection for 3 s, that is,
-     * while the student reads. The start-up warm-up's charts and the first cells grow the heap to nearly its 1 GB
-     * limit with short-lived garbage, and G1 otherwise keeps all of it: an idle session held 400 MB instead of
-     * 110 MB (bin/bench kernel). A cell that keeps allocating is not touched: collections keep happening there.
+     * G1 collects and returns unused heap to the system when the student JVM has had no collection for 30 s, that
+     * is, while the student reads after a cell that made a lot of garbage (training a network); G1 otherwise keeps
+     * the grown heap for the session's life. A cell that keeps allocating is not touched: collections keep
+     * happening there. (At start the warm-up collects once itself, {@link nnlab.kernel.agent.Warmup}.) A shorter
+     * interval fell inside lesson 01's Run All when the student pressed it a few seconds after opening the lesson,
+     * and the heap shrunk under the running cells had to grow again.
      */
-    static final List<String> GIVE_BACK_IDLE_MEMORY = List.of("-XX:G1PeriodicGCInterval=3000");
+    static final List<String> GIVE_BACK_IDLE_MEMORY = List.of("-XX:G1PeriodicGCInterval=30000");
 
     /** IJava's default imports (those of the jshell tool's DEFAULT start-up). */
     private static final List<String> JAVA_IMPORTS = List.of("java.util", "java.io", "java.util.stream", "java.util.function",
@@ -185,6 +187,18 @@ final class Session implements AutoCloseable {
             s.addToClasspath(cp);
         }
         Trace.cell(0, t0);
+    }
+
+    /**
+     * Asks the student JVM to render the value of the next snippet it runs, as it runs it, and send it as a result
+     * frame ({@link nnlab.kernel.agent.RemoteAgent#RENDER_NEXT}); {@code false} takes that back.
+     */
+    void renderNext(boolean on) {
+        try {
+            control.extensionCommand(nnlab.kernel.agent.RemoteAgent.RENDER_NEXT, on);
+        } catch (jdk.jshell.spi.ExecutionControl.ExecutionControlException e) {
+            throw new IllegalStateException("the student JVM did not take the rendering request: " + e.getMessage(), e);
+        }
     }
 
     /** The student JVM's side of JShell (dry while the compiler warms up; {@link DeferredControl#dry}). */

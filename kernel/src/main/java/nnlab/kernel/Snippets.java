@@ -79,6 +79,7 @@ final class Snippets {
     private Map<String, String> eval(String code, int firstLine, CellRun run, boolean render) throws CellFailure {
         List<Piece> pieces = pieces(code, firstLine);
         SnippetEvent last = null;
+        boolean rendering = false;     // the last snippet ran with its value rendered in the student JVM (Session#renderNext)
         for (int i = 0; i < pieces.size(); i++) {
             int end = runEnd(pieces, i);
             if (end > i + 1) {
@@ -96,10 +97,44 @@ final class Snippets {
             if (p.incomplete != null) {
                 throw p.incomplete;
             }
-            last = evalSnippet(p.src, p.line, run);
+            boolean lastPiece = i == pieces.size() - 1;
+            rendering = render && lastPiece && expression(p.src);
+            if (!rendering) {
+                last = evalSnippet(p.src, p.line, run);
+                continue;
+            }
+            // the cell's value: rendered in the student JVM as it is computed, with no second snippet to compile
+            session.renderNext(true);
+            boolean ran = false;
+            try {
+                last = evalSnippet(p.src, p.line, run);
+                ran = last != null && last.status() == Snippet.Status.VALID;
+            } finally {
+                if (!ran) {
+                    rendering = false;
+                    try {
+                        session.renderNext(false);
+                    } catch (IllegalStateException e) {
+                        // the student JVM is gone: the cell's own failure says so
+                    }
+                }
+            }
         }
         // only the last snippet's value is shown: rendering the others (a display(...) call's id) cost a round trip each
-        return last == null ? null : valueOf(last, run, render);
+        return last == null ? null : valueOf(last, run, render, rendering);
+    }
+
+    /** Whether the snippet {@code src} is an expression (a value to show), not a declaration or a statement. */
+    private boolean expression(String src) {
+        List<Snippet> sn;
+        try (var t = Trace.span("analyze")) {
+            sn = session.shell().sourceCodeAnalysis().sourceToSnippets(src);
+        }
+        if (sn.size() != 1) {
+            return false;
+        }
+        Snippet.SubKind k = sn.get(0).subKind();
+        return k == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND || k == Snippet.SubKind.VAR_VALUE_SUBKIND;
     }
 
     /**
@@ -263,7 +298,7 @@ final class Snippets {
         return f;
     }
 
-    private Map<String, String> valueOf(SnippetEvent e, CellRun run, boolean render) throws CellFailure {
+    private Map<String, String> valueOf(SnippetEvent e, CellRun run, boolean render, boolean rendering) throws CellFailure {
         Snippet s = e.snippet();
         String text = e.value();
         String type;
@@ -298,7 +333,8 @@ final class Snippets {
             bundle.put("text/plain", unquote(text));
             return bundle;
         }
-        return rendered(ref, run, bundle);
+        Map<String, String> result = rendering ? run.out.takeResult() : null;
+        return result != null ? result : rendered(ref, run, bundle);
     }
 
     /**

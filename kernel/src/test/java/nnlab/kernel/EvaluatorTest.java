@@ -282,6 +282,32 @@ class EvaluatorTest {
         assertEquals("2", run("1 + 1").text(), "the session keeps running");
     }
 
+    /**
+     * A cell's last value is rendered in the student JVM as the snippet runs (RemoteAgent.RENDER_NEXT): what the
+     * rendering throws is the cell's error, the stop button reaches a rendering that never ends, and a last snippet
+     * that did not compile leaves no rendering request behind for the next cell's first snippet.
+     */
+    @Test
+    void theLastValueIsRenderedAsItsSnippetRuns() throws Exception {
+        assertTrue(run("class RenderBoom { public String toString() { throw new IllegalStateException(\"rendered\"); } }").ok());
+        CellResult boom = run("int keptAcrossRender = 4;\nnew RenderBoom()");
+        assertEquals("java.lang.IllegalStateException", boom.ename(), boom.evalue());
+        assertEquals("rendered", boom.evalue());
+        assertEquals("5", run("keptAcrossRender + 1").text(), "the session lives on");
+        CellResult notCompiled = run("int fine = 1;\nnoSuchThingAnywhere + 1");
+        assertEquals("CompilationException", notCompiled.ename());
+        CellResult next = run("RenderBoom quiet = new RenderBoom();\n1 + 1");
+        assertEquals("2", next.text(), "a declaration's value is not rendered: " + next.evalue());
+        assertEquals("[1.0, 2.0]", run("new double[] {1, 2}").text(), "arrays are rendered element-wise");
+        assertTrue(run("class RenderForever { public String toString() { while (true) { } } }").ok());
+        CompletableFuture<CellResult> running = CompletableFuture.supplyAsync(() -> run("new RenderForever()"));
+        Thread.sleep(1500);
+        ev.interrupt();
+        CellResult r = running.get();
+        assertEquals(CellResult.Status.INTERRUPTED, r.status(), r.evalue());
+        assertEquals("6", run("keptAcrossRender + 2").text(), "stopped, not killed: variables survive");
+    }
+
     @Test
     void stopButtonHaltsALoopRunByEval() throws Exception {
         assertTrue(run("int beforeEval = 1;").ok());

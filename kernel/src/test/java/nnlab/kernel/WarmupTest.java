@@ -48,6 +48,7 @@ class WarmupTest {
         t.join(60_000);
         assertTrue((System.nanoTime() - end) / 1_000_000 >= 1000, "the warm-up waited for a quiet spell");
         assertEquals(6, nnlab.kernel.agent.WarmupAccess.done());
+        assertTrue(nnlab.kernel.agent.WarmupAccess.collected(), "the warm-up ends with a collection");
         assertNull(nnlab.kernel.agent.WarmupAccess.failure());
     }
 

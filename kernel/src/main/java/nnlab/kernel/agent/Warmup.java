@@ -57,6 +57,9 @@ final class Warmup {
     /** How many warm-up charts have been drawn so far. */
     static volatile int done;
 
+    /** True once the warm-up has ended with its collection. */
+    static volatile boolean collected;
+
     /** What the last warm-up threw (null if nothing): it never reaches the student, so tests read it here. */
     static volatile Throwable failure;
 
@@ -123,6 +126,13 @@ final class Warmup {
                 Render.bundle(Plots.grid(1, 2, List.of(map, curve)));               // renders and encodes a PNG
                 done = i + 1;
             }
+            // The warm-up's charts and the session's start left a heap grown to a few hundred MB of garbage, which
+            // G1 keeps until it collects: one full collection, still while the student reads, returns it to the
+            // system (the idle session: 400 -> 110 MB, bin/bench kernel). Later idle spells are Session's
+            // G1PeriodicGCInterval's.
+            awaitQuiet();
+            System.gc();
+            collected = true;
         } catch (Throwable e) {
             // A warm-up that fails costs only the time it took: the cell that needs the same thing
             // meets the same error itself, with the student's stack trace.

@@ -17,6 +17,10 @@ public final class WarmupAccess {
         return Warmup.done;
     }
 
+    public static boolean collected() {
+        return Warmup.collected;
+    }
+
     public static Throwable failure() {
         return Warmup.failure;
     }
