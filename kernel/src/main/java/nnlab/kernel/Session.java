@@ -191,11 +191,17 @@ final class Session implements AutoCloseable {
 
     /**
      * Asks the student JVM to render the value of the next snippet it runs, as it runs it, and send it as a result
-     * frame ({@link nnlab.kernel.agent.RemoteAgent#RENDER_NEXT}); {@code false} takes that back.
+     * frame ({@link nnlab.kernel.agent.RemoteAgent#RENDER_NEXT}); {@code false} takes that back. Returns false, asking
+     * nothing, for code a running cell evaluates ({@code eval}, {@code cellMagic}): the student JVM's command loop is
+     * busy with that cell, and its snippets go through the call channel ({@link CallChannel#routing}).
      */
-    void renderNext(boolean on) {
+    boolean renderNext(boolean on) {
+        if (calls.routing()) {
+            return false;
+        }
         try {
             control.extensionCommand(nnlab.kernel.agent.RemoteAgent.RENDER_NEXT, on);
+            return true;
         } catch (jdk.jshell.spi.ExecutionControl.ExecutionControlException e) {
             throw new IllegalStateException("the student JVM did not take the rendering request: " + e.getMessage(), e);
         }

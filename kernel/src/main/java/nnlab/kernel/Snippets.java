@@ -97,24 +97,24 @@ final class Snippets {
             if (p.incomplete != null) {
                 throw p.incomplete;
             }
-            boolean lastPiece = i == pieces.size() - 1;
-            rendering = render && lastPiece && expression(p.src);
-            if (!rendering) {
+            // the cell's value: rendered in the student JVM as it is computed, with no second snippet to compile; the
+            // student JVM renders only an expression's value (RemoteAgent#invoke), so a declaration costs nothing
+            if (!render || i < pieces.size() - 1 || !session.renderNext(true)) {
                 last = evalSnippet(p.src, p.line, run);
                 continue;
             }
-            // the cell's value: rendered in the student JVM as it is computed, with no second snippet to compile
-            session.renderNext(true);
-            boolean ran = false;
+            rendering = true;
+            SnippetEvent e = null;
             try {
-                last = evalSnippet(p.src, p.line, run);
-                ran = last != null && last.status() == Snippet.Status.VALID;
+                e = evalSnippet(p.src, p.line, run);
+                last = e;
             } finally {
-                if (!ran) {
+                if (e == null || e.status() != Snippet.Status.VALID || !runs(e.snippet())) {
+                    // nothing ran that took the request (a method, a class, a compile error): take it back
                     rendering = false;
                     try {
                         session.renderNext(false);
-                    } catch (IllegalStateException e) {
+                    } catch (IllegalStateException gone) {
                         // the student JVM is gone: the cell's own failure says so
                     }
                 }
@@ -124,17 +124,9 @@ final class Snippets {
         return last == null ? null : valueOf(last, run, render, rendering);
     }
 
-    /** Whether the snippet {@code src} is an expression (a value to show), not a declaration or a statement. */
-    private boolean expression(String src) {
-        List<Snippet> sn;
-        try (var t = Trace.span("analyze")) {
-            sn = session.shell().sourceCodeAnalysis().sourceToSnippets(src);
-        }
-        if (sn.size() != 1) {
-            return false;
-        }
-        Snippet.SubKind k = sn.get(0).subKind();
-        return k == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND || k == Snippet.SubKind.VAR_VALUE_SUBKIND;
+    /** Whether evaluating {@code s} runs it in the student JVM: an expression, a statement or a variable (not a method, a class or an import). */
+    private static boolean runs(Snippet s) {
+        return s.kind() == Snippet.Kind.EXPRESSION || s.kind() == Snippet.Kind.STATEMENT || s.kind() == Snippet.Kind.VAR;
     }
 
     /**

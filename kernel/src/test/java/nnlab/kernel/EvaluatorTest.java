@@ -296,8 +296,12 @@ class EvaluatorTest {
         assertEquals("5", run("keptAcrossRender + 1").text(), "the session lives on");
         CellResult notCompiled = run("int fine = 1;\nnoSuchThingAnywhere + 1");
         assertEquals("CompilationException", notCompiled.ename());
-        CellResult next = run("RenderBoom quiet = new RenderBoom();\n1 + 1");
+        CellResult next = run("new RenderBoom();\n1 + 1");
         assertEquals("2", next.text(), "a declaration's value is not rendered: " + next.evalue());
+        assertTrue(run("RenderBoom lastIsADeclaration = new RenderBoom();").ok(), "nor a cell's last declaration");
+        assertTrue(run("int unrendered = 1;\nvoid endsWithAMethod() { }").ok());
+        CellResult afterMethod = run("new RenderBoom();\n3");
+        assertEquals("3", afterMethod.text(), "a cell ending in a method leaves no rendering request: " + afterMethod.evalue());
         assertEquals("[1.0, 2.0]", run("new double[] {1, 2}").text(), "arrays are rendered element-wise");
         assertTrue(run("class RenderForever { public String toString() { while (true) { } } }").ok());
         CompletableFuture<CellResult> running = CompletableFuture.supplyAsync(() -> run("new RenderForever()"));

@@ -86,8 +86,8 @@ public final class RemoteAgent extends RemoteExecutionControl {
     }
 
     /**
-     * Runs a snippet. When the kernel asked for it ({@link #RENDER_NEXT}: the cell's last snippet is an expression),
-     * its value is rendered here and sent as a result frame before the snippet returns. The rendering is then part of
+     * Runs a snippet. When the kernel asked for it ({@link #RENDER_NEXT}: the cell's last snippet) and the snippet is
+     * an expression, its value is rendered here and sent as a result frame before the snippet returns. The rendering is then part of
      * the snippet's run (the stop button and the timeout reach it as they reach the snippet), and the kernel need not
      * compile a second snippet to render it: that cost 12-20 ms a cell. What the rendering throws is the snippet's
      * exception, as the separate rendering's was the cell's.
@@ -99,7 +99,7 @@ public final class RemoteAgent extends RemoteExecutionControl {
             renderNext = false;
         }
         Object value = doitMethod.invoke(null);
-        if (render && value != null && !(value instanceof PrintStream)) {
+        if (render && value != null && !(value instanceof PrintStream) && isExpression(doitMethod.getDeclaringClass())) {
             try {
                 Agent.result(value);
             } catch (Throwable e) {
@@ -107,6 +107,20 @@ public final class RemoteAgent extends RemoteExecutionControl {
             }
         }
         return valueString(value);
+    }
+
+    /**
+     * Whether JShell's wrapper class {@code c} is an expression's: it declares no static field but its temporary
+     * variable ({@code $12}); a variable declaration's wrapper holds the variable ({@code map}), whose value is not
+     * shown.
+     */
+    private static boolean isExpression(Class<?> c) {
+        for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+            if (java.lang.reflect.Modifier.isStatic(f.getModifiers()) && !f.getName().startsWith("$")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
