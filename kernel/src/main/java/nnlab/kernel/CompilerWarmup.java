@@ -29,7 +29,7 @@ import java.util.List;
  */
 final class CompilerWarmup {
     /** How long the kernel must have had no request before a warm-up cell is compiled. */
-    static final long QUIET_MILLIS = 1000;
+    static final long QUIET_MILLIS = 500;
     /** The thread's name, so tests can find it. */
     static final String THREAD = "nnlab-compiler-warmup";
 
@@ -62,7 +62,7 @@ final class CompilerWarmup {
                     Thread.sleep(quietMillis - quiet);
                     continue;
                 }
-                if (ev.warmCompiler(cells.get(i)) || ev.quietMillis() >= quietMillis) {
+                if (ev.warmCompiler(cells.get(i), quietMillis) || ev.quietMillis() >= quietMillis) {
                     i++;    // done, or failed by itself: a cell stopped by a request is compiled again later
                 }
             }

@@ -198,9 +198,9 @@ public final class Evaluator implements AutoCloseable {
      * before the student's own cells need them. A request that comes meanwhile ({@link #touch}) stops it after the
      * current snippet. Returns false when the cell did not compile, was stopped or the session is not there.
      */
-    synchronized boolean warmCompiler(String cell) {
-        if (session.died()) {
-            return false;
+    synchronized boolean warmCompiler(String cell, long quietMillis) {
+        if (session.died() || quietMillis() < quietMillis) {
+            return false;     // a request came while this waited for the lock (a long cell ran): it goes first
         }
         jdk.jshell.JShell shell = session.shell();
         java.util.Set<String> before = new java.util.HashSet<>();

@@ -52,7 +52,7 @@ class CompilerWarmupTest {
             Set<String> before = active(shell);
             long sent = ev.session().control().sent();
             for (String cell : CompilerWarmup.cells()) {
-                assertTrue(ev.warmCompiler(cell), () -> "did not compile:\n" + cell);
+                assertTrue(ev.warmCompiler(cell, 0), () -> "did not compile:\n" + cell);
             }
             assertEquals(sent, ev.session().control().sent(), "nothing may reach the student JVM while warming");
             assertEquals(before, active(shell), "the warm-up's declarations must all be dropped");

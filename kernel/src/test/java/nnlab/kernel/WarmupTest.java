@@ -44,9 +44,9 @@ class WarmupTest {
         assertEquals(1, nnlab.kernel.agent.WarmupAccess.done(), "no further chart while the cell runs");
         assertTrue(t.isAlive());
         long end = System.nanoTime();
-        nnlab.kernel.agent.WarmupAccess.activity(false);     // the cell ended: the rest follow after a quiet second
+        nnlab.kernel.agent.WarmupAccess.activity(false);     // the cell ended: the rest follow after a quiet half second
         t.join(60_000);
-        assertTrue((System.nanoTime() - end) / 1_000_000 >= 1000, "the warm-up waited for a quiet spell");
+        assertTrue((System.nanoTime() - end) / 1_000_000 >= 500, "the warm-up waited for a quiet spell");
         assertEquals(6, nnlab.kernel.agent.WarmupAccess.done());
         assertTrue(nnlab.kernel.agent.WarmupAccess.collected(), "the warm-up ends with a collection");
         assertNull(nnlab.kernel.agent.WarmupAccess.failure());
