@@ -21,7 +21,9 @@ import java.util.List;
  * <p>When: a cell waits only after the kernel has been quiet for {@link #QUIET_MILLIS} (no cell, completion or widget
  * message; {@link Evaluator#touch}), so Run All sent the moment the kernel starts is not slowed by it. A request that
  * comes while it compiles stops it after the snippet in hand (a few to tens of milliseconds), and it waits for the
- * next quiet spell. It runs once per kernel, on a daemon thread; {@code NNLAB_COMPILER_WARMUP=0} turns it off.
+ * next quiet spell. It is for the time before the student's first cell: once a cell has run it ends, done or not
+ * (the cells warm the compiler themselves, and a long cell's pause is no quiet spell). It runs once per kernel, on a
+ * daemon thread; {@code NNLAB_COMPILER_WARMUP=0} turns it off.
  *
  * <pre>{@code
  * Thread t = CompilerWarmup.start(evaluator);   // null when switched off
@@ -56,7 +58,7 @@ final class CompilerWarmup {
     private static void run(Evaluator ev, List<String> cells, long quietMillis) {
         try {
             int i = 0;
-            while (i < cells.size()) {
+            while (i < cells.size() && ev.cellsRun() == 0) {
                 long quiet = ev.quietMillis();
                 if (quiet < quietMillis) {
                     Thread.sleep(quietMillis - quiet);

@@ -185,6 +185,11 @@ public final class Evaluator implements AutoCloseable {
         return warming;
     }
 
+    /** How many of the student's cells have been run. */
+    synchronized int cellsRun() {
+        return runs;
+    }
+
     /** Milliseconds since the last request ({@link #touch}). */
     long quietMillis() {
         return (System.nanoTime() - lastRequest) / 1_000_000;
@@ -199,8 +204,8 @@ public final class Evaluator implements AutoCloseable {
      * current snippet. Returns false when the cell did not compile, was stopped or the session is not there.
      */
     synchronized boolean warmCompiler(String cell, long quietMillis) {
-        if (session.died() || quietMillis() < quietMillis) {
-            return false;     // a request came while this waited for the lock (a long cell ran): it goes first
+        if (session.died() || runs > 0 || quietMillis() < quietMillis) {
+            return false;     // the student's cells have begun, or a request came while this waited for the lock
         }
         jdk.jshell.JShell shell = session.shell();
         java.util.Set<String> before = new java.util.HashSet<>();

@@ -47,7 +47,6 @@ class CompilerWarmupTest {
             EvaluatorTest.Recorder idle = new EvaluatorTest.Recorder();
             ev.setIdleListener(idle);
             EvaluatorTest.Recorder rec = new EvaluatorTest.Recorder();
-            assertEquals("42", ev.run("int answer = 42; answer", rec).text());
             JShell shell = ev.session().shell();
             Set<String> before = active(shell);
             long sent = ev.session().control().sent();
@@ -61,23 +60,33 @@ class CompilerWarmupTest {
             assertEquals("CompilationException", ev.run("nnlabWarmupF(1, 2)", rec).ename());
             assertEquals("CompilationException", ev.run("new NnlabWarmupRun(1, 2, List.of())", rec).ename());
             assertEquals("3.0", ev.run("double nnlabWarmupF(double x, double y) { return x + y; } nnlabWarmupF(1, 2)", rec).text());
-            assertEquals("43", ev.run("answer + 1", rec).text());
+            assertEquals("43", ev.run("int answer = 42; answer + 1", rec).text());
             assertEquals("", rec.out.toString() + rec.err);
+            assertFalse(ev.warmCompiler(CompilerWarmup.cells().get(0), 0), "once the student's cells have begun it declines");
         }
     }
 
     @Test
-    void aCellSentAtOnceIsNotKeptWaitingAndARequestStopsTheWarmup() throws Exception {
+    void aCellSentAtOnceMeetsNoWarmupAndEndsIt() throws Exception {
         try (Evaluator ev = new Evaluator(options())) {
             EvaluatorTest.Recorder rec = new EvaluatorTest.Recorder();
-            long sent = ev.session().control().sent();
             Thread t = CompilerWarmup.start(ev, CompilerWarmup.cells(), 1500);
             // sent at once: the warm-up waits for a quiet spell, so this cell meets no warm-up at all
             assertEquals("2", ev.run("1 + 1", rec).text());
-            assertTrue(t.isAlive());
-            long afterCell = ev.session().control().sent();
-            assertTrue(afterCell > sent, "the cell itself ran in the student JVM");
-            // a request that comes while a warm-up cell compiles stops it between two snippets
+            assertTrue(ev.warming() == null);
+            // and once the student's cells have begun, the warm-up has no more business: it ends without compiling
+            t.join(10_000);
+            assertFalse(t.isAlive(), "the warm-up ends after the student's first cell");
+            assertTrue(ev.warming() == null);
+            assertEquals("CompilationException", ev.run("nnlabWarmupGrad(0, 0)", rec).ename());
+        }
+    }
+
+    @Test
+    void aRequestStopsTheWarmupBetweenTwoSnippetsAndItCarriesOnLater() throws Exception {
+        try (Evaluator ev = new Evaluator(options())) {
+            EvaluatorTest.Recorder rec = new EvaluatorTest.Recorder();
+            Thread t = CompilerWarmup.start(ev, CompilerWarmup.cells(), 300);
             CellRun[] seen = new CellRun[1];
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (System.nanoTime() < deadline && seen[0] == null) {
@@ -85,12 +94,12 @@ class CompilerWarmupTest {
                 Thread.onSpinWait();
             }
             assertTrue(seen[0] != null, "the warm-up started after the quiet spell");
-            ev.touch();
+            ev.touch();     // a completion request, say: not a cell
             assertTrue(seen[0].stopped(), "a request stops the warm-up's cell");
-            assertEquals("6", ev.run("2 * 3", rec).text());
             t.join(60_000);
-            assertFalse(t.isAlive(), "the warm-up ends once its cells are compiled");
-            assertEquals("CompilationException", ev.run("nnlabWarmupGrad(0, 0)", rec).ename());
+            assertFalse(t.isAlive(), "after another quiet spell the warm-up compiled the rest and ended");
+            assertEquals("CompilationException", ev.run("nnlabWarmupGrad(0, 0)", rec).ename(), "and dropped it all");
+            assertEquals("6", ev.run("2 * 3", rec).text());
         }
     }
 }

@@ -1,6 +1,7 @@
 package nnlab.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,17 @@ class WarmupTest {
         assertTrue((System.nanoTime() - end) / 1_000_000 >= 500, "the warm-up waited for a quiet spell");
         assertEquals(6, nnlab.kernel.agent.WarmupAccess.done());
         assertTrue(nnlab.kernel.agent.WarmupAccess.collected(), "the warm-up ends with a collection");
+        assertNull(nnlab.kernel.agent.WarmupAccess.failure());
+    }
+
+    @Test
+    void theStudentsFirstCellEndsTheWarmup() throws Exception {
+        Thread t = nnlab.kernel.agent.WarmupAccess.start();
+        nnlab.kernel.agent.WarmupAccess.activity(true);      // the student's first cell starts while the first chart is drawn
+        nnlab.kernel.agent.WarmupAccess.activity(false);
+        t.join(60_000);
+        assertEquals(1, nnlab.kernel.agent.WarmupAccess.done(), "no chart after the first once the student's cells run");
+        assertFalse(nnlab.kernel.agent.WarmupAccess.collected(), "nor the collection");
         assertNull(nnlab.kernel.agent.WarmupAccess.failure());
     }
 
