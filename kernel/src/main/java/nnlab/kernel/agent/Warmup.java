@@ -21,7 +21,9 @@ import nnlab.plot.Plots;
  * <p>Off with {@code -Dnnlab.warmup=false}, and in text-only sessions ({@code -Dnnlab.render=text},
  * the grader's), which draw no PNGs and run one short-lived JVM per submission.
  * {@code -Dnnlab.warmup.delayMillis=N} makes it wait N ms first: the tests use it to show that a
- * cell does not wait for the warm-up.
+ * cell does not wait for the warm-up. {@code -Dnnlab.warmup.rounds=N} draws N charts instead of {@value #ROUNDS}, and
+ * {@code -Dnnlab.warmup.collect=false} leaves out the collection at its end (both through {@code NNLAB_JAVA_OPTS}, for
+ * measuring).
  */
 final class Warmup {
     /** The thread's name, so tests can find it. */
