@@ -81,45 +81,42 @@ final class DeferredControl implements ExecutionControl {
         dry = on;
     }
 
-    /** How many load, redefine, invoke and varValue commands went to the student JVM. */
+    /** How many load, redefine, invoke, varValue and extension commands went to the student JVM. */
     long sent() {
         return sent.get();
     }
 
-    @Override
-    public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+    /** False while dry (the command is dropped); else counts the command, which goes on to the student JVM. */
+    private boolean passOn() {
         if (dry) {
-            return;
+            return false;
         }
         sent.incrementAndGet();
-        real().load(cbcs);
+        return true;
+    }
+
+    @Override
+    public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        if (passOn()) {
+            real().load(cbcs);
+        }
     }
 
     @Override
     public void redefine(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
-        if (dry) {
-            return;
+        if (passOn()) {
+            real().redefine(cbcs);
         }
-        sent.incrementAndGet();
-        real().redefine(cbcs);
     }
 
     @Override
     public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
-        if (dry) {
-            return "";
-        }
-        sent.incrementAndGet();
-        return real().invoke(className, methodName);
+        return passOn() ? real().invoke(className, methodName) : "";
     }
 
     @Override
     public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
-        if (dry) {
-            return "";
-        }
-        sent.incrementAndGet();
-        return real().varValue(className, varName);
+        return passOn() ? real().varValue(className, varName) : "";
     }
 
     @Override
@@ -135,11 +132,7 @@ final class DeferredControl implements ExecutionControl {
 
     @Override
     public Object extensionCommand(String command, Object arg) throws RunException, EngineTerminationException, InternalException {
-        if (dry) {
-            return null;
-        }
-        sent.incrementAndGet();
-        return real().extensionCommand(command, arg);
+        return passOn() ? real().extensionCommand(command, arg) : null;
     }
 
     @Override
