@@ -283,33 +283,42 @@ class EvaluatorTest {
     }
 
     /**
-     * A cell's last value is rendered in the student JVM as the snippet runs (RemoteAgent.RENDER_NEXT): what the
-     * rendering throws is the cell's error, the stop button reaches a rendering that never ends, and a last snippet
-     * that did not compile leaves no rendering request behind for the next cell's first snippet.
+     * With -Dnnlab.renderAsItRuns=true (off by default) a cell's last value is rendered in the student JVM as the
+     * snippet runs (RemoteAgent.RENDER_NEXT): what the rendering throws is the cell's error, the stop button reaches
+     * a rendering that never ends, and a last snippet that runs nothing leaves no rendering request behind.
      */
     @Test
-    void theLastValueIsRenderedAsItsSnippetRuns() throws Exception {
-        assertTrue(run("class RenderBoom { public String toString() { throw new IllegalStateException(\"rendered\"); } }").ok());
-        CellResult boom = run("int keptAcrossRender = 4;\nnew RenderBoom()");
-        assertEquals("java.lang.IllegalStateException", boom.ename(), boom.evalue());
-        assertEquals("rendered", boom.evalue());
-        assertEquals("5", run("keptAcrossRender + 1").text(), "the session lives on");
-        CellResult notCompiled = run("int fine = 1;\nnoSuchThingAnywhere + 1");
-        assertEquals("CompilationException", notCompiled.ename());
-        CellResult next = run("new RenderBoom();\n1 + 1");
-        assertEquals("2", next.text(), "a declaration's value is not rendered: " + next.evalue());
-        assertTrue(run("RenderBoom lastIsADeclaration = new RenderBoom();").ok(), "nor a cell's last declaration");
-        assertTrue(run("int unrendered = 1;\nvoid endsWithAMethod() { }").ok());
-        CellResult afterMethod = run("new RenderBoom();\n3");
-        assertEquals("3", afterMethod.text(), "a cell ending in a method leaves no rendering request: " + afterMethod.evalue());
-        assertEquals("[1.0, 2.0]", run("new double[] {1, 2}").text(), "arrays are rendered element-wise");
-        assertTrue(run("class RenderForever { public String toString() { while (true) { } } }").ok());
-        CompletableFuture<CellResult> running = CompletableFuture.supplyAsync(() -> run("new RenderForever()"));
-        Thread.sleep(1500);
-        ev.interrupt();
-        CellResult r = running.get();
-        assertEquals(CellResult.Status.INTERRUPTED, r.status(), r.evalue());
-        assertEquals("6", run("keptAcrossRender + 2").text(), "stopped, not killed: variables survive");
+    void withRenderAsItRunsTheLastValueIsRenderedAsItsSnippetRuns() throws Exception {
+        System.setProperty("nnlab.renderAsItRuns", "true");
+        Evaluator own;
+        try {
+            own = newEvaluator();
+        } finally {
+            System.clearProperty("nnlab.renderAsItRuns");
+        }
+        try (Evaluator e = own) {
+            java.util.function.Function<String, CellResult> run = code -> e.run(code, Listener.NONE);
+            assertTrue(run.apply("class RenderBoom { public String toString() { throw new IllegalStateException(\"rendered\"); } }").ok());
+            CellResult boom = run.apply("int keptAcrossRender = 4;\nnew RenderBoom()");
+            assertEquals("java.lang.IllegalStateException", boom.ename(), boom.evalue());
+            assertEquals("rendered", boom.evalue());
+            assertEquals("5", run.apply("keptAcrossRender + 1").text(), "the session lives on");
+            assertEquals("CompilationException", run.apply("int fine = 1;\nnoSuchThingAnywhere + 1").ename());
+            CellResult next = run.apply("new RenderBoom();\n1 + 1");
+            assertEquals("2", next.text(), "a value that is not the last is not rendered: " + next.evalue());
+            assertTrue(run.apply("RenderBoom lastIsADeclaration = new RenderBoom();").ok(), "nor a cell's last declaration");
+            assertTrue(run.apply("int unrendered = 1;\nvoid endsWithAMethod() { }").ok());
+            CellResult afterMethod = run.apply("new RenderBoom();\n3");
+            assertEquals("3", afterMethod.text(), "a cell ending in a method leaves no rendering request: " + afterMethod.evalue());
+            assertEquals("[1.0, 2.0]", run.apply("new double[] {1, 2}").text(), "arrays are rendered element-wise");
+            assertTrue(run.apply("class RenderForever { public String toString() { while (true) { } } }").ok());
+            CompletableFuture<CellResult> running = CompletableFuture.supplyAsync(() -> run.apply("new RenderForever()"));
+            Thread.sleep(1500);
+            e.interrupt();
+            CellResult r = running.get();
+            assertEquals(CellResult.Status.INTERRUPTED, r.status(), r.evalue());
+            assertEquals("6", run.apply("keptAcrossRender + 2").text(), "stopped, not killed: variables survive");
+        }
     }
 
     @Test
