@@ -118,7 +118,8 @@ public final class Evaluator implements AutoCloseable {
     private volatile Listener idleListener = Listener.NONE;
     private volatile CellOutput idle;
     private volatile CellRun current;
-    private int runs;
+    /** The student's cells run so far (volatile: the compiler warm-up reads it without taking this evaluator's lock). */
+    private volatile int runs;
     /** When the last request came (a cell, a completion, a widget message): the compiler warms up only after a quiet spell. */
     private volatile long lastRequest = System.nanoTime();
     /** The compiler warm-up's cell while it compiles; a request stops it between two snippets. */
@@ -186,7 +187,7 @@ public final class Evaluator implements AutoCloseable {
     }
 
     /** How many of the student's cells have been run. */
-    synchronized int cellsRun() {
+    int cellsRun() {
         return runs;
     }
 
